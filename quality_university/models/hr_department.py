@@ -1,0 +1,85 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+QUALITY_FIELDS = {"quality_unit_type", "quality_officer_ids"}
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    quality_unit_type = fields.Selection(
+        [
+            ("rectorate", "Rectorate"),
+            ("faculty", "Faculty"),
+            ("department", "Department (kafedra)"),
+            ("office", "Office"),
+            ("centre", "Centre"),
+        ],
+        string="Unit Type",
+        tracking=True,
+        help="Kind of structural unit in the university's quality management system.",
+    )
+    quality_officer_ids = fields.Many2many(
+        "hr.employee",
+        "quality_department_officer_rel",
+        "department_id",
+        "employee_id",
+        string="Unit Quality Officers",
+        groups="hr.group_hr_user,quality_university.group_quality_manager",
+        help="Staff authorised for quality in this unit: they keep its records and "
+        "acknowledge its staff with the policy and documents.",
+    )
+    quality_process_ids = fields.One2many(
+        "quality.process", "department_id", string="Owned Processes"
+    )
+    quality_process_count = fields.Integer(compute="_compute_quality_process_count")
+
+    def _compute_quality_process_count(self):
+        counts = dict(
+            self.env["quality.process"]._read_group(
+                [("department_id", "in", self.ids)], ["department_id"], ["__count"]
+            )
+        )
+        for department in self:
+            department.quality_process_count = counts.get(department, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        departments = super().create(vals_list)
+        if any(vals.get("quality_officer_ids") for vals in vals_list):
+            # record rules read the officers' units: drop their cached domains
+            self.env.registry.clear_cache()
+        return departments
+
+    def write(self, vals):
+        if QUALITY_FIELDS & vals.keys():
+            self._check_quality_organisation_access()
+        result = super().write(vals)
+        if "quality_officer_ids" in vals:
+            self.env.registry.clear_cache()
+        return result
+
+    def _check_quality_organisation_access(self):
+        """Every employee may edit a department in ``hr``; only HR and the quality
+        office may change its place in the quality management system."""
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("hr.group_hr_user")
+            or user.has_group("quality_university.group_quality_manager")
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only HR or the quality office may change a unit's type or its quality officers."
+            )
+        )
+
+    def action_open_quality_processes(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_university.quality_process_action"
+        )
+        action["domain"] = [("department_id", "=", self.id)]
+        action["context"] = {"default_department_id": self.id}
+        return action

@@ -1,0 +1,133 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class QualityProcess(models.Model):
+    _name = "quality.process"
+    _description = "QMS Process"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, code, id"
+    _parent_store = True
+    _check_company_auto = True
+    _rec_names_search = ["code", "name"]
+
+    sequence = fields.Integer(default=10)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        help="Clause of the quality manual that describes the process, e.g. 7.5.3.",
+    )
+    name = fields.Char(required=True, translate=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ("management", "Management"),
+            ("main", "Main"),
+            ("supporting", "Supporting"),
+        ],
+        required=True,
+        default="main",
+        tracking=True,
+    )
+    parent_id = fields.Many2one(
+        "quality.process",
+        string="Parent Process",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("quality.process", "parent_id", string="Sub-processes")
+    goal = fields.Text(translate=True)
+    leader_job_id = fields.Many2one(
+        "hr.job",
+        string="Leader Position",
+        tracking=True,
+        check_company=True,
+        help="Position that leads the process (жетекшісі).",
+    )
+    leader_id = fields.Many2one(
+        "hr.employee",
+        string="Process Leader",
+        compute="_compute_leader_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+    )
+    owner_job_id = fields.Many2one(
+        "hr.job",
+        string="Owner Position",
+        tracking=True,
+        check_company=True,
+        help="Position that owns the process (иесі) and answers for its results.",
+    )
+    owner_id = fields.Many2one(
+        "hr.employee",
+        string="Process Owner",
+        compute="_compute_owner_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Responsible Unit",
+        tracking=True,
+        index=True,
+        check_company=True,
+        help="Unit that maintains this process; its quality officers may update it.",
+    )
+    scope = fields.Text(translate=True, help="Units where the process applies.")
+    scope_department_ids = fields.Many2many(
+        "hr.department",
+        "quality_process_scope_department_rel",
+        "process_id",
+        "department_id",
+        string="Scope Units",
+        check_company=True,
+    )
+    activity_line_ids = fields.One2many(
+        "quality.process.activity", "process_id", string="Activity Table", copy=True
+    )
+    inputs = fields.Text(translate=True)
+    outputs = fields.Text(translate=True)
+    evaluation_criteria = fields.Text(translate=True)
+    monitoring_methods = fields.Text(string="Monitoring and Measurement Methods", translate=True)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "Each process code must be unique in a company.",
+        ),
+    ]
+
+    @api.depends("leader_job_id")
+    def _compute_leader_id(self):
+        for process in self:
+            process.leader_id = process._single_holder(process.leader_job_id)
+
+    @api.depends("owner_job_id")
+    def _compute_owner_id(self):
+        for process in self:
+            process.owner_id = process._single_holder(process.owner_job_id)
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for process in self:
+            process.display_name = f"{process.code} {process.name}"
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A process cannot be its own sub-process."))
+
+    def _single_holder(self, job):
+        """The employee holding ``job`` when exactly one does, else nobody."""
+        holders = job.sudo().employee_ids
+        return holders if len(holders) == 1 else self.env["hr.employee"]

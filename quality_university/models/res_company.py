@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    quality_rector_id = fields.Many2one(
+        "hr.employee",
+        string="Rector",
+        help="Leads the quality management system and approves its policy, "
+        "audit programme and development plan.",
+    )
+    quality_representative_id = fields.Many2one(
+        "hr.employee",
+        string="Management Representative",
+        help="Management Representative for quality: runs internal audits and "
+        "records control and reports to the rector.",
+    )

@@ -1,0 +1,10 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    quality_rector_id = fields.Many2one(related="company_id.quality_rector_id", readonly=False)
+    quality_representative_id = fields.Many2one(
+        related="company_id.quality_representative_id", readonly=False
+    )

@@ -1,0 +1,51 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("kk_KZ")
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["quality_university"], ["kk_KZ", "ru_RU"], overwrite=True
+        )
+
+    def test_kazakh_language_record(self):
+        kazakh = self.env.ref("quality_university.lang_kk_KZ")
+        self.assertEqual(kazakh.code, "kk_KZ")
+        self.assertEqual(kazakh.iso_code, "kk")
+        self.assertEqual(kazakh.date_format, "%d.%m.%Y")
+        self.assertEqual(kazakh.week_start, "1")
+        self.assertTrue(kazakh.active)
+        self.assertIn(("kk_KZ", "Kazakh / Қазақша"), self.env["res.lang"].get_installed())
+
+    def test_quality_menus_read_in_kazakh_and_russian(self):
+        expected = {
+            "quality_university.quality_menu_root": ("Сапа", "Качество"),
+            "quality_university.quality_process_menu": ("Үдерістер тізілімі", "Реестр процессов"),
+        }
+        for xmlid, (kk, ru) in expected.items():
+            menu = self.env.ref(xmlid)
+            with self.subTest(menu=xmlid):
+                self.assertEqual(menu.with_context(lang="kk_KZ").name, kk)
+                self.assertEqual(menu.with_context(lang="ru_RU").name, ru)
+
+    def test_field_labels_and_selections_are_translated(self):
+        Process = self.env["quality.process"]
+        for lang, label, kind in (
+            ("kk_KZ", "Үдеріс иесі", "Басқарушылық"),
+            ("ru_RU", "Владелец процесса", "Управленческий"),
+        ):
+            fields = Process.with_context(lang=lang).fields_get(["owner_id", "kind"])
+            with self.subTest(lang=lang):
+                self.assertEqual(fields["owner_id"]["string"], label)
+                self.assertEqual(dict(fields["kind"]["selection"])["management"], kind)
+
+    def test_user_error_messages_are_translated(self):
+        process = self.env["quality.process"].create({"code": "T.9", "name": "Loop"})
+        with self.assertRaises(ValidationError) as caught:
+            process.with_context(lang="ru_RU").parent_id = process
+        self.assertEqual(str(caught.exception), "Процесс не может быть собственным подпроцессом.")
