@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class QualityProcess(models.Model):
@@ -107,27 +106,25 @@ class QualityProcess(models.Model):
         ),
     ]
 
-    @api.depends("leader_job_id")
+    @api.depends("leader_job_id.employee_ids")
     def _compute_leader_id(self):
         for process in self:
-            process.leader_id = process._single_holder(process.leader_job_id)
+            process.leader_id = process._job_holder(process.leader_job_id, process.leader_id)
 
-    @api.depends("owner_job_id")
+    @api.depends("owner_job_id.employee_ids")
     def _compute_owner_id(self):
         for process in self:
-            process.owner_id = process._single_holder(process.owner_job_id)
+            process.owner_id = process._job_holder(process.owner_job_id, process.owner_id)
 
     @api.depends("code", "name")
     def _compute_display_name(self):
         for process in self:
             process.display_name = f"{process.code} {process.name}"
 
-    @api.constrains("parent_id")
-    def _check_parent_id(self):
-        if self._has_cycle():
-            raise ValidationError(self.env._("A process cannot be its own sub-process."))
-
-    def _single_holder(self, job):
-        """The employee holding ``job`` when exactly one does, else nobody."""
+    def _job_holder(self, job, current):
+        """Who holds ``job``: the current person if still one of its holders, else
+        its only holder, else nobody (the user picks one)."""
         holders = job.sudo().employee_ids
+        if current in holders:
+            return current
         return holders if len(holders) == 1 else self.env["hr.employee"]

@@ -1,6 +1,6 @@
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -87,7 +87,7 @@ class TestProcessRegister(QualityCommon):
     def test_process_cannot_be_its_own_sub_process(self):
         parent = self.env.ref("quality_university.process_7_5")
         child = self.env.ref("quality_university.process_7_5_1")
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(UserError):
             parent.parent_id = child
 
     def test_code_is_unique(self):

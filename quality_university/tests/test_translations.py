@@ -1,5 +1,10 @@
-from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+RU_ACCESS_MESSAGE = (
+    "Изменять тип подразделения или его уполномоченных по качеству могут только "
+    "отдел кадров или отдел качества."
+)
 
 
 @tagged("post_install", "-at_install")
@@ -45,7 +50,9 @@ class TestTranslations(TransactionCase):
                 self.assertEqual(dict(fields["kind"]["selection"])["management"], kind)
 
     def test_user_error_messages_are_translated(self):
-        process = self.env["quality.process"].create({"code": "T.9", "name": "Loop"})
-        with self.assertRaises(ValidationError) as caught:
-            process.with_context(lang="ru_RU").parent_id = process
-        self.assertEqual(str(caught.exception), "Процесс не может быть собственным подпроцессом.")
+        user = new_test_user(self.env, login="qu_tr_user", groups="base.group_user")
+        unit = self.env["hr.department"].create({"name": "Test Unit"})
+        with self.assertRaises(AccessError) as caught:
+            unit.with_user(user).with_context(lang="ru_RU").quality_unit_type = "office"
+        self.assertEqual(str(caught.exception), RU_ACCESS_MESSAGE)
+        self.assertFalse(unit.quality_unit_type)
