@@ -3,6 +3,13 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
+def activate_kazakh_and_russian(env, modules=("quality_university",)):
+    """Activate kk_KZ and ru_RU and load the addons' translations into them."""
+    for code in ("kk_KZ", "ru_RU"):
+        env["res.lang"]._activate_lang(code)
+    env["ir.module.module"]._load_module_terms(list(modules), ["kk_KZ", "ru_RU"], overwrite=True)
+
+
 class QualityCommon(TransactionCase):
     """Two faculties with a kafedra each, a user per quality role and a process
     owned by each faculty."""

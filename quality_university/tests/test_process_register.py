@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import QualityCommon
+from .common import QualityCommon, activate_kazakh_and_russian
 
 # every process named by the quality manual (MISSION.md, "The processes by clause");
 # records control sits under 4.2.3 in the manual and is ISO 9001:2008's clause 4.2.4
@@ -48,11 +48,7 @@ class TestProcessRegister(QualityCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("kk_KZ")
-        cls.env["res.lang"]._activate_lang("ru_RU")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["quality_university"], ["kk_KZ", "ru_RU"], overwrite=True
-        )
+        activate_kazakh_and_russian(cls.env)
         cls.register = cls.env["quality.process"].search([("code", "in", MANUAL_PROCESSES)])
 
     def test_register_holds_every_process_of_the_manual(self):

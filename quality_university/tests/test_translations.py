@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from .common import activate_kazakh_and_russian
+
 RU_ACCESS_MESSAGE = (
     "Изменять тип подразделения или его уполномоченных по качеству могут только "
     "отдел кадров или отдел качества."
@@ -12,11 +14,7 @@ class TestTranslations(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("kk_KZ")
-        cls.env["res.lang"]._activate_lang("ru_RU")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["quality_university"], ["kk_KZ", "ru_RU"], overwrite=True
-        )
+        activate_kazakh_and_russian(cls.env)
 
     def test_kazakh_language_record(self):
         kazakh = self.env.ref("quality_university.lang_kk_KZ")

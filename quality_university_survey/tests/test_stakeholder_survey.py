@@ -1,5 +1,6 @@
 from ast import literal_eval
 
+from odoo.addons.quality_university.tests.common import activate_kazakh_and_russian
 from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
@@ -34,11 +35,7 @@ class TestStakeholderSurvey(TransactionCase):
             )
 
     def test_stakeholder_groups_read_in_kazakh_and_russian(self):
-        self.env["res.lang"]._activate_lang("kk_KZ")
-        self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(
-            ["quality_university_survey"], ["kk_KZ", "ru_RU"], overwrite=True
-        )
+        activate_kazakh_and_russian(self.env, ["quality_university_survey"])
         for lang, label, employers in (
             ("kk_KZ", "Мүдделі тараптар тобы", "Жұмыс берушілер"),
             ("ru_RU", "Группа заинтересованных сторон", "Работодатели"),
