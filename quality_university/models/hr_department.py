@@ -34,6 +34,21 @@ class HrDepartment(models.Model):
     )
     quality_process_count = fields.Integer(compute="_compute_quality_process_count")
 
+    @api.depends("complete_name")
+    @api.depends_context("lang", "hierarchical_naming")
+    def _compute_display_name(self):
+        """hr stores ``complete_name`` once, in English: build the path from the
+        translated names so a trilingual university reads its units in its language."""
+        if not self.env.context.get("hierarchical_naming", True):
+            return super()._compute_display_name()
+        paths = {d: [int(i) for i in (d.parent_path or "").split("/") if i] for d in self}
+        ancestors = self.sudo().browse({i for path in paths.values() for i in path})
+        names = {ancestor.id: ancestor.name for ancestor in ancestors}
+        for department, path in paths.items():
+            department.display_name = (
+                " / ".join(names[i] for i in path) if path else department.name
+            )
+
     def _compute_quality_process_count(self):
         counts = dict(
             self.env["quality.process"]._read_group(

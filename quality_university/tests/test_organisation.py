@@ -41,6 +41,18 @@ class TestOrganisation(QualityCommon):
         self.assertEqual(self.env.company.quality_rector_id, self.employees["top"])
         self.assertEqual(self.env.company.quality_representative_id, self.employees["manager"])
 
+    def test_units_read_in_the_readers_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.faculty_ped.with_context(lang="ru_RU").name = "Педагогический факультет"
+        self.kafedra_ped.with_context(lang="ru_RU").name = "Кафедра педагогики"
+        kafedra = self.kafedra_ped.with_context(lang="ru_RU")
+        self.assertEqual(kafedra.display_name, "Педагогический факультет / Кафедра педагогики")
+        self.assertEqual(
+            self.kafedra_ped.display_name, "Test Pedagogical Faculty / Test Department of Pedagogy"
+        )
+        flat = self.kafedra_ped.with_context(lang="ru_RU", hierarchical_naming=False)
+        self.assertEqual(flat.display_name, "Кафедра педагогики")
+
     def test_department_process_button(self):
         self.assertEqual(self.kafedra_ped.quality_process_count, 1)
         self.assertEqual(self.faculty_eng.quality_process_count, 1)
