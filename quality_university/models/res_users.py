@@ -14,11 +14,13 @@ class ResUsers(models.Model):
     )
 
     def _compute_quality_officer_department_ids(self):
-        departments = self.env["hr.department"].search(
-            [("quality_officer_ids.user_id", "in", self.ids)]
-        )
+        Department = self.env["hr.department"]
+        officer_units = Department.search([("quality_officer_ids.user_id", "in", self.ids)])
+        units = Department.search([("id", "child_of", officer_units.ids)])
         for user in self:
-            mine = departments.filtered(lambda d, user=user: user in d.quality_officer_ids.user_id)
-            user.quality_officer_department_ids = self.env["hr.department"].search(
-                [("id", "child_of", mine.ids)]
+            roots = {
+                str(unit.id) for unit in officer_units if user in unit.quality_officer_ids.user_id
+            }
+            user.quality_officer_department_ids = units.filtered(
+                lambda unit, roots=roots: roots & set(unit.parent_path.split("/"))
             )
