@@ -5,3 +5,13 @@ from . import res_config_settings
 from . import res_users
 from . import quality_process
 from . import quality_process_activity
+from . import quality_document_type
+from . import quality_document_tag
+from . import quality_document
+from . import quality_document_revision
+from . import quality_document_review
+from . import quality_document_acknowledgement
+from . import quality_document_copy
+from . import quality_record_type
+from . import quality_record
+from . import quality_record_disposal

@@ -4,3 +4,6 @@ from . import test_process_register
 from . import test_process_card
 from . import test_translations
 from . import test_ui
+from . import test_document_control
+from . import test_document_distribution
+from . import test_document_ui

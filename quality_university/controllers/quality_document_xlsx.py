@@ -1,0 +1,116 @@
+import io
+
+import xlsxwriter
+
+from odoo import fields, http
+from odoo.http import content_disposition, request
+
+
+class QualityDocumentXlsx(http.Controller):
+    """The document register and the acknowledgement status as XLSX, with the
+    reader's access rights and language."""
+
+    def _xlsx_response(self, filename, sheet_name, header, rows):
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(sheet_name[:31])
+        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        date_format = workbook.add_format({"num_format": "dd.mm.yyyy"})
+        sheet.write_row(0, 0, header, bold)
+        for row_index, row in enumerate(rows, start=1):
+            for col, value in enumerate(row):
+                if hasattr(value, "isoformat"):
+                    sheet.write_datetime(
+                        row_index, col, fields.Datetime.to_datetime(value), date_format
+                    )
+                else:
+                    sheet.write(row_index, col, value if value not in (False, None) else "")
+        sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
+        sheet.freeze_panes(1, 0)
+        sheet.set_column(0, len(header) - 1, 20)
+        workbook.close()
+        return request.make_response(
+            output.getvalue(),
+            headers=[
+                (
+                    "Content-Type",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
+        )
+
+    @http.route("/quality_university/documents.xlsx", type="http", auth="user")
+    def document_register(self, **kwargs):
+        env = request.env
+        documents = env["quality.document"].search([])
+        selection = env["quality.document"]._fields
+        states = dict(selection["state"]._description_selection(env))
+        confidentiality = dict(selection["confidentiality"]._description_selection(env))
+        _ = env._
+        header = [
+            _("Code"),
+            _("Title"),
+            _("Type"),
+            _("Level"),
+            _("Owning Unit"),
+            _("Processes"),
+            _("Edition"),
+            _("Effective from"),
+            _("State"),
+            _("Confidentiality"),
+            _("Next Review"),
+            _("Acknowledged (%)"),
+        ]
+        rows = [
+            (
+                doc.code,
+                doc.name,
+                doc.type_id.name,
+                doc.level,
+                doc.department_id.display_name,
+                ", ".join(doc.process_ids.mapped("code")),
+                doc.edition or "",
+                doc.date_effective,
+                states.get(doc.state),
+                confidentiality.get(doc.confidentiality),
+                doc.next_review_date,
+                round(doc.acknowledgement_rate, 1),
+            )
+            for doc in documents
+        ]
+        return self._xlsx_response("document_register.xlsx", _("Document Register"), header, rows)
+
+    @http.route("/quality_university/acknowledgements.xlsx", type="http", auth="user")
+    def acknowledgement_status(self, revision_id=None, **kwargs):
+        env = request.env
+        domain = [("state", "!=", "cancelled")]
+        if revision_id:
+            domain.append(("revision_id", "=", int(revision_id)))
+        lines = env["quality.document.acknowledgement"].search(domain)
+        states = dict(lines._fields["state"]._description_selection(env))
+        _ = env._
+        header = [
+            _("Document"),
+            _("Edition"),
+            _("Unit"),
+            _("Employee"),
+            _("Position"),
+            _("Due"),
+            _("State"),
+            _("Acknowledged on"),
+        ]
+        rows = [
+            (
+                line.document_id.display_name,
+                line.edition,
+                line.department_id.display_name,
+                line.employee_id.name,
+                line.job_title,
+                line.date_due,
+                states.get(line.state),
+                line.date_acknowledged,
+            )
+            for line in lines
+        ]
+        return self._xlsx_response("acknowledgements.xlsx", _("Acknowledgements"), header, rows)

@@ -1,0 +1,265 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class QualityDocument(models.Model):
+    _name = "quality.document"
+    _description = "Controlled Document"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "level, code, id"
+    _check_company_auto = True
+    _rec_names_search = ["code", "name"]
+
+    code = fields.Char(
+        copy=False,
+        tracking=True,
+        help="Document code, e.g. СЖҚ 04.ҚР 01. Left empty, it is taken from the "
+        "sequence of the document type.",
+    )
+    name = fields.Char(string="Title", required=True, translate=True, tracking=True)
+    type_id = fields.Many2one(
+        "quality.document.type", string="Type", required=True, tracking=True, ondelete="restrict"
+    )
+    level = fields.Integer(related="type_id.level", store=True, string="Hierarchy Level")
+    process_ids = fields.Many2many(
+        "quality.process",
+        "quality_document_process_rel",
+        "document_id",
+        "process_id",
+        string="Processes",
+        check_company=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department", string="Owning Unit", tracking=True, check_company=True
+    )
+    author_id = fields.Many2one(
+        "res.users", string="Author", default=lambda self: self.env.user, tracking=True
+    )
+    language = fields.Selection(
+        [("kk", "Kazakh"), ("ru", "Russian"), ("en", "English")], default="kk", required=True
+    )
+    confidentiality = fields.Selection(
+        [
+            ("public", "Public to all staff"),
+            ("internal", "Distributed units and staff"),
+            ("restricted", "Restricted"),
+        ],
+        default="internal",
+        required=True,
+        tracking=True,
+        help="Public: every employee reads the effective revision. Otherwise only the "
+        "staff it is distributed to, besides its author, approver and the quality office.",
+    )
+    review_interval_months = fields.Integer(
+        string="Review Interval (months)",
+        compute="_compute_review_interval_months",
+        store=True,
+        readonly=False,
+    )
+    next_review_date = fields.Date(tracking=True)
+    tag_ids = fields.Many2many("quality.document.tag", string="Tags")
+    distribute_to_all = fields.Boolean(
+        string="Distribute to All Staff",
+        help="Every active employee of the company must acknowledge each effective revision.",
+    )
+    distribution_department_ids = fields.Many2many(
+        "hr.department",
+        "quality_document_distribution_department_rel",
+        "document_id",
+        "department_id",
+        string="Distributed to Units",
+        check_company=True,
+        help="Employees of these units and of their sub-units acknowledge each effective revision.",
+    )
+    distribution_employee_ids = fields.Many2many(
+        "hr.employee",
+        "quality_document_distribution_employee_rel",
+        "document_id",
+        "employee_id",
+        string="Distributed to Employees",
+        check_company=True,
+    )
+    revision_ids = fields.One2many("quality.document.revision", "document_id", string="Revisions")
+    current_revision_id = fields.Many2one(
+        "quality.document.revision",
+        string="Effective Revision",
+        compute="_compute_current_revision_id",
+        store=True,
+    )
+    edition = fields.Integer(related="current_revision_id.edition", string="Edition")
+    date_effective = fields.Date(related="current_revision_id.date_effective")
+    state = fields.Selection(
+        [("draft", "Not Yet Effective"), ("effective", "Effective"), ("obsolete", "Withdrawn")],
+        compute="_compute_current_revision_id",
+        store=True,
+    )
+    approver_id = fields.Many2one(
+        "res.users",
+        compute="_compute_approver_id",
+        help="The approver delegate of the document type, or else the rector.",
+    )
+    revision_count = fields.Integer(compute="_compute_revision_count")
+    acknowledgement_rate = fields.Float(
+        string="Acknowledged (%)",
+        compute="_compute_acknowledgement_rate",
+        help="Share of the staff who acknowledged the effective revision.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "code_company_unique",
+            "UNIQUE(code, company_id)",
+            "Another document of this company already has this code.",
+        ),
+    ]
+
+    @api.depends("type_id")
+    def _compute_review_interval_months(self):
+        for document in self:
+            document.review_interval_months = document.type_id.review_interval_months or 12
+
+    @api.depends("revision_ids.state")
+    def _compute_current_revision_id(self):
+        for document in self:
+            states = document.revision_ids.mapped("state")
+            effective = document.revision_ids.filtered(lambda r: r.state == "effective")
+            document.current_revision_id = effective[:1]
+            if effective:
+                document.state = "effective"
+            elif {"superseded", "archived", "destroyed"} & set(states):
+                document.state = "obsolete"
+            else:
+                document.state = "draft"
+
+    @api.depends("type_id.approver_id", "company_id.quality_rector_id.user_id")
+    def _compute_approver_id(self):
+        for document in self:
+            document.approver_id = (
+                document.type_id.approver_id or document.company_id.quality_rector_id.user_id
+            )
+
+    def _compute_revision_count(self):
+        counts = dict(
+            self.env["quality.document.revision"]._read_group(
+                [("document_id", "in", self.ids)], ["document_id"], ["__count"]
+            )
+        )
+        for document in self:
+            document.revision_count = counts.get(document, 0)
+
+    def _compute_acknowledgement_rate(self):
+        rates = dict(
+            self.env["quality.document.acknowledgement"]._read_group(
+                [
+                    ("revision_id", "in", self.current_revision_id.ids),
+                    ("state", "!=", "cancelled"),
+                ],
+                ["revision_id"],
+                ["completion:avg"],
+            )
+        )
+        for document in self:
+            document.acknowledgement_rate = rates.get(document.current_revision_id, 0.0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("code") and vals.get("type_id"):
+                doc_type = self.env["quality.document.type"].browse(vals["type_id"])
+                vals["code"] = doc_type._next_code()
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        if self.revision_ids.filtered(lambda r: r.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A document with agreed or approved revisions cannot be deleted: "
+                    "archive it instead."
+                )
+            )
+
+    def action_new_revision(self):
+        """Open a new draft revision, with the reviewers of the latest one."""
+        self.ensure_one()
+        if self.revision_ids.filtered(lambda r: r.state in ("draft", "agreement", "approved")):
+            raise UserError(
+                self.env._(
+                    "Document %(code)s already has a revision in preparation.", code=self.code
+                )
+            )
+        latest = self.revision_ids.sorted("edition")[-1:]
+        revision = self.env["quality.document.revision"].create(
+            {
+                "document_id": self.id,
+                "edition": (latest.edition or 0) + 1,
+                "review_line_ids": [
+                    Command.create({"user_id": user.id}) for user in latest.review_line_ids.user_id
+                ],
+            }
+        )
+        return revision._get_form_action()
+
+    def action_open_revisions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_university.quality_document_revision_action"
+        )
+        action["domain"] = [("document_id", "=", self.id)]
+        action["context"] = {"default_document_id": self.id}
+        return action
+
+    def action_open_acknowledgements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_university.quality_document_acknowledgement_action"
+        )
+        action["domain"] = [("revision_id", "=", self.current_revision_id.id)]
+        action["context"] = {"search_default_group_department": 1}
+        return action
+
+    def action_distribute(self):
+        """Distribute the effective revision again, e.g. to newly added units or staff."""
+        for document in self:
+            if not document.current_revision_id:
+                raise UserError(
+                    self.env._("Document %(code)s has no effective revision.", code=document.code)
+                )
+            document.current_revision_id._distribute()
+
+    def _cron_open_periodic_reviews(self):
+        """Ask the author to review every document whose next review date has come."""
+        activity_type = self.env.ref("quality_university.mail_activity_type_document_review")
+        documents = self.search(
+            [
+                ("next_review_date", "<=", fields.Date.today()),
+                ("state", "=", "effective"),
+                ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+            ]
+        )
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": document.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": (document.author_id or document.approver_id or self.env.user).id,
+                    "date_deadline": document.next_review_date,
+                    "summary": self.env._("Periodic review of %(code)s", code=document.code),
+                }
+                for document in documents
+            ]
+        )
+        return documents
+
+    def _schedule_next_review(self, from_date):
+        for document in self:
+            document.next_review_date = from_date + relativedelta(
+                months=document.review_interval_months or 12
+            )

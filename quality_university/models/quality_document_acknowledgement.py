@@ -1,0 +1,148 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class QualityDocumentAcknowledgement(models.Model):
+    _name = "quality.document.acknowledgement"
+    _description = "Acknowledgement of a Document Revision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, document_id, department_id, employee_id"
+    _rec_name = "revision_id"
+    _check_company_auto = True
+
+    revision_id = fields.Many2one(
+        "quality.document.revision", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    document_id = fields.Many2one(
+        "quality.document", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    user_id = fields.Many2one("res.users", index=True, readonly=True)
+    department_id = fields.Many2one("hr.department", string="Unit", index=True, readonly=True)
+    job_title = fields.Char(string="Position", readonly=True)
+    state = fields.Selection(
+        [("pending", "To Read"), ("done", "Acknowledged"), ("cancelled", "Superseded")],
+        default="pending",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    date_due = fields.Date(string="Due", readonly=True)
+    date_acknowledged = fields.Datetime(string="Acknowledged on", readonly=True)
+    acknowledged_by_id = fields.Many2one("res.users", readonly=True)
+    completion = fields.Float(
+        string="Completion (%)",
+        readonly=True,
+        aggregator="avg",
+        help="100 once acknowledged: its average is the completion rate.",
+    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    edition = fields.Integer(related="revision_id.edition")
+    document_type_id = fields.Many2one(related="document_id.type_id")
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+
+    _sql_constraints = [
+        (
+            "employee_revision_unique",
+            "UNIQUE(revision_id, employee_id)",
+            "An employee acknowledges a revision once.",
+        ),
+    ]
+
+    @api.depends("state", "date_due")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            line.is_overdue = line.state == "pending" and line.date_due and line.date_due < today
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue acknowledgements."))
+        domain = [("state", "=", "pending"), ("date_due", "<", fields.Date.context_today(self))]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def write(self, vals):
+        if not self.env.su:
+            raise UserError(
+                self.env._("Acknowledgements are signed with the Acknowledge button only.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if self.filtered(lambda a: a.state == "done"):
+            raise UserError(self.env._("A signed acknowledgement cannot be deleted."))
+
+    def action_acknowledge(self):
+        """Sign the acknowledgement sheet (танысу парағы): once, for oneself."""
+        for line in self:
+            if not self.env.su and line.user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "You can only acknowledge documents for yourself, not for %(name)s.",
+                        name=line.employee_id.name,
+                    )
+                )
+            if line.state != "pending":
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not waiting for your acknowledgement.",
+                        document=line.revision_id.name,
+                    )
+                )
+        for line in self:
+            line.sudo().write(
+                {
+                    "state": "done",
+                    "date_acknowledged": fields.Datetime.now(),
+                    "acknowledged_by_id": line.user_id.id or self.env.uid,
+                    "completion": 100.0,
+                }
+            )
+        self.sudo().activity_unlink(
+            ["quality_university.mail_activity_type_document_acknowledgement"]
+        )
+        return True
+
+    def action_open_document(self):
+        self.ensure_one()
+        return self.revision_id._get_form_action()
+
+    def _cancel(self):
+        self.sudo().write({"state": "cancelled"})
+        self.sudo().activity_unlink(
+            ["quality_university.mail_activity_type_document_acknowledgement"]
+        )
+
+    def _cron_remind_overdue(self):
+        """Give every overdue reader an activity, once: it stays in their to-do list
+        and Odoo reminds them of it daily until they acknowledge."""
+        activity_type = self.env.ref(
+            "quality_university.mail_activity_type_document_acknowledgement"
+        )
+        overdue = self.search(
+            [
+                ("is_overdue", "=", True),
+                ("user_id", "!=", False),
+                ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+            ]
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": line.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": line.user_id.id,
+                    "date_deadline": line.date_due,
+                    "summary": self.env._(
+                        "Read and acknowledge %(name)s", name=line.revision_id.name
+                    ),
+                }
+                for line in overdue
+            ]
+        )
+        return overdue
