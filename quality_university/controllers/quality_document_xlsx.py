@@ -47,20 +47,19 @@ class QualityDocumentXlsx(http.Controller):
         selection = env["quality.document"]._fields
         states = dict(selection["state"]._description_selection(env))
         confidentiality = dict(selection["confidentiality"]._description_selection(env))
-        _ = env._
         header = [
-            _("Code"),
-            _("Title"),
-            _("Type"),
-            _("Level"),
-            _("Owning Unit"),
-            _("Processes"),
-            _("Edition"),
-            _("Effective from"),
-            _("State"),
-            _("Confidentiality"),
-            _("Next Review"),
-            _("Acknowledged (%)"),
+            env._("Code"),
+            env._("Title"),
+            env._("Type"),
+            env._("Level"),
+            env._("Owning Unit"),
+            env._("Processes"),
+            env._("Edition"),
+            env._("Effective from"),
+            env._("State"),
+            env._("Confidentiality"),
+            env._("Next Review"),
+            env._("Acknowledged (%)"),
         ]
         rows = [
             (
@@ -79,7 +78,9 @@ class QualityDocumentXlsx(http.Controller):
             )
             for doc in documents
         ]
-        return self._xlsx_response("document_register.xlsx", _("Document Register"), header, rows)
+        return self._xlsx_response(
+            "document_register.xlsx", env._("Document Register"), header, rows
+        )
 
     @http.route("/quality_university/acknowledgements.xlsx", type="http", auth="user")
     def acknowledgement_status(self, revision_id=None, **kwargs):
@@ -89,16 +90,15 @@ class QualityDocumentXlsx(http.Controller):
             domain.append(("revision_id", "=", int(revision_id)))
         lines = env["quality.document.acknowledgement"].search(domain)
         states = dict(lines._fields["state"]._description_selection(env))
-        _ = env._
         header = [
-            _("Document"),
-            _("Edition"),
-            _("Unit"),
-            _("Employee"),
-            _("Position"),
-            _("Due"),
-            _("State"),
-            _("Acknowledged on"),
+            env._("Document"),
+            env._("Edition"),
+            env._("Unit"),
+            env._("Employee"),
+            env._("Position"),
+            env._("Due"),
+            env._("State"),
+            env._("Acknowledged on"),
         ]
         rows = [
             (
@@ -113,4 +113,4 @@ class QualityDocumentXlsx(http.Controller):
             )
             for line in lines
         ]
-        return self._xlsx_response("acknowledgements.xlsx", _("Acknowledgements"), header, rows)
+        return self._xlsx_response("acknowledgements.xlsx", env._("Acknowledgements"), header, rows)

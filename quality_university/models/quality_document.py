@@ -20,7 +20,7 @@ class QualityDocument(models.Model):
     )
     name = fields.Char(string="Title", required=True, translate=True, tracking=True)
     type_id = fields.Many2one(
-        "quality.document.type", string="Type", required=True, tracking=True, ondelete="restrict"
+        "quality.document.type", required=True, tracking=True, ondelete="restrict"
     )
     level = fields.Integer(related="type_id.level", store=True, string="Hierarchy Level")
     process_ids = fields.Many2many(
@@ -34,9 +34,7 @@ class QualityDocument(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Owning Unit", tracking=True, check_company=True
     )
-    author_id = fields.Many2one(
-        "res.users", string="Author", default=lambda self: self.env.user, tracking=True
-    )
+    author_id = fields.Many2one("res.users", default=lambda self: self.env.user, tracking=True)
     language = fields.Selection(
         [("kk", "Kazakh"), ("ru", "Russian"), ("en", "English")], default="kk", required=True
     )

@@ -101,7 +101,7 @@ class QualityDocumentAcknowledgement(models.Model):
                     "completion": 100.0,
                 }
             )
-        self.sudo().activity_unlink(
+        self.sudo().activity_feedback(
             ["quality_university.mail_activity_type_document_acknowledgement"]
         )
         return True

@@ -21,7 +21,7 @@ class QualityDocumentCopy(models.Model):
     number = fields.Integer(
         string="Copy No.", readonly=True, copy=False, help="Controlled copy number (Дана №)."
     )
-    holder_id = fields.Many2one("hr.employee", string="Holder", required=True, tracking=True)
+    holder_id = fields.Many2one("hr.employee", required=True, tracking=True)
     department_id = fields.Many2one(
         "hr.department",
         string="Unit",

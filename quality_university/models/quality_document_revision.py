@@ -167,7 +167,7 @@ class QualityDocumentRevision(models.Model):
 
     def _write_workflow(self, vals):
         """The workflow's own changes, which the lock of approved revisions allows."""
-        return super().write(vals)
+        return super().write(vals)  # pylint: disable=super-method-mismatch
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):

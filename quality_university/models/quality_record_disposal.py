@@ -71,4 +71,5 @@ class QualityRecordDisposal(models.Model):
                     self.env._("Only records whose retention has expired can be disposed of.")
                 )
         self.record_ids.write({"state": "disposed"})
-        super().write({"state": "done"})
+        self.write({"state": "done"})
+        return True

@@ -26,7 +26,7 @@ class QualityRecordType(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Responsible Unit", check_company=True, tracking=True
     )
-    responsible_id = fields.Many2one("hr.employee", string="Responsible", tracking=True)
+    responsible_id = fields.Many2one("hr.employee", tracking=True)
     storage_place = fields.Char(translate=True)
     medium = fields.Selection(
         [("paper", "Paper"), ("electronic", "Electronic"), ("both", "Paper and electronic")],

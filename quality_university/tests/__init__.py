@@ -7,3 +7,4 @@ from . import test_ui
 from . import test_document_control
 from . import test_document_distribution
 from . import test_document_ui
+from . import test_records_control

@@ -36,7 +36,7 @@ class DocumentCommon(QualityCommon):
             .with_user(cls.users["officer"])
             .create(
                 {
-                    "code": "СЖҚ 08.ҚР 01",
+                    "code": "СЖҚ 99.ҚР 08",
                     "name": "Internal audit",
                     "type_id": cls.procedure_type.id,
                     "department_id": cls.faculty_ped.id,
