@@ -15,3 +15,4 @@ from . import quality_document_copy
 from . import quality_record_type
 from . import quality_record
 from . import quality_record_disposal
+from . import ir_attachment

@@ -247,6 +247,7 @@ class QualityDocument(models.Model):
                     "res_model_id": self.env["ir.model"]._get_id(self._name),
                     "res_id": document.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": (document.author_id or document.approver_id or self.env.user).id,
                     "date_deadline": document.next_review_date,
                     "summary": self.env._("Periodic review of %(code)s", code=document.code),

@@ -136,6 +136,7 @@ class QualityDocumentAcknowledgement(models.Model):
                     "res_model_id": model_id,
                     "res_id": line.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": line.user_id.id,
                     "date_deadline": line.date_due,
                     "summary": self.env._(

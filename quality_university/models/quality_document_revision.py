@@ -149,7 +149,9 @@ class QualityDocumentRevision(models.Model):
         for vals in vals_list:
             if vals.get("state", "draft") != "draft":
                 raise UserError(self.env._("A revision starts as a draft."))
-        return super().create(vals_list)
+        revisions = super().create(vals_list)
+        revisions._attach_files()
+        return revisions
 
     def write(self, vals):
         locked = self.filtered(lambda r: r.state in LOCKED_STATES)
@@ -163,7 +165,18 @@ class QualityDocumentRevision(models.Model):
             )
         if "state" in vals:
             raise UserError(self.env._("The state of a revision changes through its workflow."))
-        return super().write(vals)
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self._attach_files()
+        return result
+
+    def _attach_files(self):
+        """The files belong to their revision: whoever may read the revision may read
+        them, and nobody else (a superseded revision's files leave the workplace too)."""
+        for revision in self:
+            revision.attachment_ids.sudo().filtered(lambda a: not a.res_id).write(
+                {"res_model": self._name, "res_id": revision.id}
+            )
 
     def _write_workflow(self, vals):
         """The workflow's own changes, which the lock of approved revisions allows."""

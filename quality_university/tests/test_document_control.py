@@ -184,6 +184,11 @@ class TestDocumentControlRefusals(DocumentCommon):
                     revision.with_env(env).unlink()
         with self.assertRaises(UserError):
             revision.write({"state": "draft"})
+        with self.assertRaises(UserError):
+            revision.attachment_ids.write({"raw": b"%PDF-1.4 forged"})
+        with self.assertRaises(UserError):
+            revision.attachment_ids.unlink()
+        self.assertEqual(revision.attachment_ids.raw, b"%PDF-1.4 procedure")
         self.assertEqual(revision.change_summary, "Edition 1")
         self.assertEqual(revision.state, "effective")
         with self.assertRaises(UserError):
@@ -212,8 +217,12 @@ class TestDocumentControlRefusals(DocumentCommon):
         def visible(user):
             return Revision.with_user(user).search([("document_id", "=", self.document.id)])
 
-        # staff of the faculty see the effective revision only
+        # staff of the faculty see the effective revision only, and can open its file
         self.assertEqual(visible(self.users["user"]), first)
+        self.assertEqual(
+            first.attachment_ids.with_user(self.users["user"]).read(["raw"])[0]["raw"],
+            b"%PDF-1.4 procedure",
+        )
         # someone outside the distribution sees nothing, not even the effective revision
         self.assertFalse(visible(self.outsider))
         with self.assertRaises(AccessError):
