@@ -1,9 +1,14 @@
+import logging
+import time
+
 from odoo import SUPERUSER_ID, api, sql_db
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 from .common_document import DocumentCommon
+
+_logger = logging.getLogger(__name__)
 
 # queries of one distribution, whatever the number of employees
 DISTRIBUTION_QUERIES = 7
@@ -41,8 +46,15 @@ class TestDistributionQueries(DocumentCommon):
                 revision = self.approved_revision_for(size)
                 revision._write_workflow({"state": "effective"})
                 self.env.invalidate_all()
+                started, queries = time.perf_counter(), self.cr.sql_log_count
                 with self.assertQueryCount(DISTRIBUTION_QUERIES):
                     revision._distribute()
+                _logger.info(
+                    "Distribution to %s employees: %s queries, %.0f ms",
+                    size,
+                    self.cr.sql_log_count - queries,
+                    (time.perf_counter() - started) * 1000,
+                )
                 self.assertEqual(revision.acknowledgement_count, size)
                 self.assertEqual(set(revision.acknowledgement_ids.mapped("job_title")), {"Teacher"})
         # distributing again adds nobody twice
