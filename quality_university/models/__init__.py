@@ -5,3 +5,12 @@ from . import res_config_settings
 from . import res_users
 from . import quality_process
 from . import quality_process_activity
+from . import quality_audit_criterion
+from . import quality_audit_programme
+from . import quality_audit_programme_line
+from . import quality_audit
+from . import quality_audit_checklist_template
+from . import quality_audit_question
+from . import quality_audit_finding
+from . import quality_nonconformity
+from . import quality_action

@@ -4,3 +4,7 @@ from . import test_process_register
 from . import test_process_card
 from . import test_translations
 from . import test_ui
+from . import test_audit
+from . import test_nonconformity
+from . import test_audit_reports
+from . import test_nonconformity_ui
