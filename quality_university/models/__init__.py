@@ -1,5 +1,6 @@
 from . import hr_department
 from . import hr_employee
+from . import hr_employee_public
 from . import res_company
 from . import res_config_settings
 from . import res_users

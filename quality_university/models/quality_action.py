@@ -11,7 +11,11 @@ class QualityAction(models.Model):
 
     name = fields.Char(string="Action", required=True, tracking=True)
     action_type = fields.Selection(
-        [("corrective", "Corrective"), ("preventive", "Preventive"), ("improvement", "Improvement")],
+        [
+            ("corrective", "Corrective"),
+            ("preventive", "Preventive"),
+            ("improvement", "Improvement"),
+        ],
         string="Type",
         required=True,
         default="corrective",
@@ -32,9 +36,7 @@ class QualityAction(models.Model):
         index=True,
         check_company=True,
     )
-    responsible_id = fields.Many2one(
-        "res.users", string="Responsible", required=True, tracking=True
-    )
+    responsible_id = fields.Many2one("res.users", required=True, tracking=True)
     date_deadline = fields.Date(string="Deadline", required=True, tracking=True)
     tasks = fields.Text()
     state = fields.Selection(
@@ -54,7 +56,7 @@ class QualityAction(models.Model):
     implementation_note = fields.Text()
     date_done = fields.Date(string="Implemented On", readonly=True, tracking=True)
     verification_date = fields.Date(tracking=True)
-    verified_by_id = fields.Many2one("res.users", string="Verified By", tracking=True)
+    verified_by_id = fields.Many2one("res.users", tracking=True)
     verification_note = fields.Text()
     effectiveness_date = fields.Date(tracking=True)
     effectiveness_result = fields.Selection(
@@ -144,9 +146,9 @@ class QualityAction(models.Model):
                 raise UserError(
                     self.env._("Record the effectiveness evaluation (date and result) first.")
                 )
-        self.filtered(lambda a: not a.effectiveness_evaluator_id).effectiveness_evaluator_id = (
-            self.env.user
-        )
+        self.filtered(
+            lambda a: not a.effectiveness_evaluator_id
+        ).effectiveness_evaluator_id = self.env.user
         self.write({"state": "closed"})
 
     def action_cancel(self):

@@ -33,19 +33,21 @@ class QualityAudit(models.Model):
     department_ids = fields.Many2many(
         "hr.department", string="Audited Units", required=True, check_company=True
     )
-    process_ids = fields.Many2many("quality.process", string="Audited Processes", check_company=True)
+    process_ids = fields.Many2many(
+        "quality.process", string="Audited Processes", check_company=True
+    )
     criterion_ids = fields.Many2many("quality.audit.criterion", string="Audit Criteria")
     scope = fields.Text()
-    lead_auditor_id = fields.Many2one(
-        "hr.employee", string="Lead Auditor", tracking=True, check_company=True
-    )
+    lead_auditor_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
     auditor_ids = fields.Many2many("hr.employee", string="Audit Team", check_company=True)
     date_start = fields.Date(string="Start Date", tracking=True)
     date_end = fields.Date(string="End Date", tracking=True)
     audit_plan = fields.Html()
     question_ids = fields.One2many("quality.audit.question", "audit_id", string="Checklist")
     finding_ids = fields.One2many("quality.audit.finding", "audit_id", string="Findings")
-    nonconformity_ids = fields.One2many("quality.nonconformity", "audit_id", string="Nonconformities")
+    nonconformity_ids = fields.One2many(
+        "quality.nonconformity", "audit_id", string="Nonconformities"
+    )
     nonconformity_count = fields.Integer(compute="_compute_nonconformity_count")
     conclusions = fields.Html()
     state = fields.Selection(
@@ -82,9 +84,10 @@ class QualityAudit(models.Model):
                 if not own:
                     continue
                 # the auditor's unit, its sub-units and the unit directly above it
-                own_family = self.env["hr.department"].sudo().search(
-                    [("id", "child_of", own.id)]
-                ) | own.parent_id
+                own_family = (
+                    self.env["hr.department"].sudo().search([("id", "child_of", own.id)])
+                    | own.parent_id
+                )
                 if audited & own_family:
                     raise ValidationError(
                         self.env._(

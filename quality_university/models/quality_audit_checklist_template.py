@@ -8,7 +8,10 @@ class QualityAuditChecklistTemplate(models.Model):
 
     sequence = fields.Integer(default=10)
     name = fields.Text(string="Question", required=True, translate=True)
-    process_id = fields.Many2one("quality.process", string="Process")
-    criterion_id = fields.Many2one("quality.audit.criterion", string="Criterion")
+    process_id = fields.Many2one(
+        "quality.process",
+    )
+    criterion_id = fields.Many2one(
+        "quality.audit.criterion",
+    )
     active = fields.Boolean(default=True)
-

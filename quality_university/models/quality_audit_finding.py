@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -26,7 +26,7 @@ class QualityAuditFinding(models.Model):
     name = fields.Text(string="Finding", required=True)
     evidence = fields.Text()
     department_id = fields.Many2one("hr.department", string="Unit", check_company=True)
-    process_id = fields.Many2one("quality.process", string="Process", check_company=True)
+    process_id = fields.Many2one("quality.process", check_company=True)
     criterion_id = fields.Many2one("quality.audit.criterion", string="Requirement")
     nonconformity_id = fields.Many2one("quality.nonconformity", readonly=True, copy=False)
 
@@ -54,3 +54,17 @@ class QualityAuditFinding(models.Model):
                 }
             )
         return True
+
+    def _check_audit_open(self):
+        if self.audit_id.filtered(lambda audit: audit.state == "closed"):
+            raise UserError(self.env._("A closed audit is read-only."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._check_audit_open()
+        return records
+
+    def write(self, vals):
+        self._check_audit_open()
+        return super().write(vals)

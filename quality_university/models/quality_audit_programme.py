@@ -25,7 +25,9 @@ class QualityAuditProgramme(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     approval_date = fields.Date(readonly=True, tracking=True)
-    line_ids = fields.One2many("quality.audit.programme.line", "programme_id", string="Planned Audits")
+    line_ids = fields.One2many(
+        "quality.audit.programme.line", "programme_id", string="Planned Audits"
+    )
     audit_ids = fields.One2many("quality.audit", "programme_id", string="Audits")
     audit_count = fields.Integer(compute="_compute_audit_count")
 

@@ -1,12 +1,25 @@
 from odoo import fields, models
 
-MONTHS = [(str(number), name) for number, name in enumerate(
-    (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    start=1,
-)]
+MONTHS = [
+    (str(number), name)
+    for number, name in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+]
 
 
 class QualityAuditProgrammeLine(models.Model):
@@ -25,7 +38,7 @@ class QualityAuditProgrammeLine(models.Model):
     )
     process_ids = fields.Many2many("quality.process", string="Processes", check_company=True)
     month = fields.Selection(MONTHS, required=True)
-    lead_auditor_id = fields.Many2one("hr.employee", string="Lead Auditor", check_company=True)
+    lead_auditor_id = fields.Many2one("hr.employee", check_company=True)
     audit_id = fields.Many2one("quality.audit", readonly=True, copy=False)
 
     def _create_audit(self):

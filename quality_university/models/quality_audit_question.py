@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class QualityAuditQuestion(models.Model):
@@ -10,8 +11,24 @@ class QualityAuditQuestion(models.Model):
     audit_id = fields.Many2one("quality.audit", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="audit_id.company_id", store=True)
     name = fields.Text(string="Question", required=True)
-    criterion_id = fields.Many2one("quality.audit.criterion", string="Criterion")
+    criterion_id = fields.Many2one(
+        "quality.audit.criterion",
+    )
     answer = fields.Selection(
         [("yes", "Conforms"), ("partial", "Partly"), ("no", "Does not conform"), ("na", "N/A")]
     )
     evidence = fields.Text(help="Objective evidence seen: documents, records, interviews.")
+
+    def _check_audit_open(self):
+        if self.audit_id.filtered(lambda audit: audit.state == "closed"):
+            raise UserError(self.env._("A closed audit is read-only."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._check_audit_open()
+        return records
+
+    def write(self, vals):
+        self._check_audit_open()
+        return super().write(vals)

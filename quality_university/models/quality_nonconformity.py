@@ -37,14 +37,15 @@ class QualityNonconformity(models.Model):
         "hr.department", string="Unit", required=True, tracking=True, index=True, check_company=True
     )
     process_id = fields.Many2one("quality.process", tracking=True, index=True, check_company=True)
-    process_leader_id = fields.Many2one(related="process_id.leader_id", string="Process Leader")
+    process_leader_id = fields.Many2one(
+        related="process_id.leader_id",
+    )
     criterion_id = fields.Many2one("quality.audit.criterion", string="Requirement Not Met")
     requirement = fields.Text(string="Requirement Details")
     description = fields.Text(required=True)
     evidence = fields.Text()
     detected_by_id = fields.Many2one(
         "hr.employee",
-        string="Detected By",
         default=lambda self: self.env.user.employee_id,
         check_company=True,
     )
@@ -71,11 +72,11 @@ class QualityNonconformity(models.Model):
     )
     cancel_reason = fields.Text(tracking=True)
     immediate_correction = fields.Text(help="What was done at once to contain the problem.")
-    why_1 = fields.Char(string="Why 1")
-    why_2 = fields.Char(string="Why 2")
-    why_3 = fields.Char(string="Why 3")
-    why_4 = fields.Char(string="Why 4")
-    why_5 = fields.Char(string="Why 5")
+    why_1 = fields.Char()
+    why_2 = fields.Char()
+    why_3 = fields.Char()
+    why_4 = fields.Char()
+    why_5 = fields.Char()
     root_cause = fields.Text()
     cause_category = fields.Selection(
         [
@@ -88,7 +89,9 @@ class QualityNonconformity(models.Model):
         ],
         tracking=True,
     )
-    decision = fields.Text(help="Decision of the process leader on how to handle the nonconformity.")
+    decision = fields.Text(
+        help="Decision of the process leader on how to handle the nonconformity."
+    )
     decision_by_id = fields.Many2one("hr.employee", string="Decided By", tracking=True)
     action_ids = fields.One2many("quality.action", "nonconformity_id", string="Actions")
     action_count = fields.Integer(compute="_compute_action_count")
@@ -97,12 +100,6 @@ class QualityNonconformity(models.Model):
         "quality.nonconformity", string="Repeats", readonly=True, index=True
     )
     age_days = fields.Integer(string="Age (days)", compute="_compute_age_days")
-    age_bucket = fields.Selection(
-        [("30", "Up to 30 days"), ("90", "31-90 days"), ("more", "Over 90 days")],
-        string="Age",
-        compute="_compute_age_days",
-        store=False,
-    )
     date_closed = fields.Date(readonly=True, tracking=True)
 
     @api.depends("action_ids")
@@ -116,7 +113,6 @@ class QualityNonconformity(models.Model):
         for nc in self:
             age = ((nc.date_closed or today) - nc.date).days if nc.date else 0
             nc.age_days = age
-            nc.age_bucket = "30" if age <= 30 else "90" if age <= 90 else "more"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -155,9 +151,7 @@ class QualityNonconformity(models.Model):
     def _check_state(self, allowed):
         for nc in self:
             if nc.state not in allowed:
-                raise UserError(
-                    self.env._("%(name)s cannot move to this stage now.", name=nc.name)
-                )
+                raise UserError(self.env._("%(name)s cannot move to this stage now.", name=nc.name))
 
     def action_analyse(self):
         self._check_state(("new",))

@@ -14,7 +14,7 @@ class TestAuditReports(HttpCase):
         report = self.env.ref(xmlid)
         if user:
             report = report.with_user(user)
-        html = str(report._render_qweb_html(report.report_name, records.ids)[0])
+        html = report._render_qweb_html(report.report_name, records.ids)[0].decode()
         pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, records.ids
         )
@@ -25,7 +25,9 @@ class TestAuditReports(HttpCase):
     def test_audit_report_pdf(self):
         audit = self.env.ref("quality_university.audit_ped_2026")
         html = self._render(
-            "quality_university.quality_audit_report", audit, self.env.ref("quality_university.user_mr")
+            "quality_university.quality_audit_report",
+            audit,
+            self.env.ref("quality_university.user_mr"),
         )
         self.assertIn("Internal Audit Report", html)
         self.assertIn(str(escape(audit.name)), html)
@@ -45,12 +47,19 @@ class TestAuditReports(HttpCase):
         self.assertIn(str(escape(self.env.ref("quality_university.user_rector").name)), html)
 
     def test_capa_plan_pdf(self):
-        actions = self.env["quality.action"].search([])
-        self.assertGreaterEqual(len(actions.department_id), 2)
-        html = self._render("quality_university.quality_capa_plan_report", actions)
-        self.assertEqual(html.count("Corrective and Preventive Action Plan"), len(actions.department_id))
+        faculty = self.env.ref("quality_university.dep_pedagogical_faculty")
+        law = self.env.ref("quality_university.dep_law_faculty")
+        html = self._render("quality_university.quality_capa_plan_report", faculty)
+        self.assertIn("Corrective and Preventive Action Plan", html)
+        actions = self.env["quality.action"].search([("department_id", "child_of", faculty.id)])
+        self.assertGreaterEqual(len(actions), 2)
         for action in actions:
             self.assertIn(str(escape(action.name)), html)
+        other = self.env.ref("quality_university.action_lang_complaint")
+        self.assertNotIn(str(escape(other.name)), html)
+        # one plan per unit
+        html = self._render("quality_university.quality_capa_plan_report", faculty | law)
+        self.assertEqual(html.count("Corrective and Preventive Action Plan"), 2)
 
     def test_nonconformity_register_xlsx(self):
         import openpyxl
