@@ -15,10 +15,12 @@
         "security/ir.model.access.csv",
         "security/quality_process_security.xml",
         "security/quality_document_security.xml",
+        "security/quality_audit_security.xml",
         "data/res_lang_data.xml",
         "data/hr_job_data.xml",
         "data/quality_process_data.xml",
         "data/quality_document_data.xml",
+        "data/quality_audit_data.xml",
         "views/quality_process_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
@@ -30,6 +32,12 @@
         "report/quality_process_templates.xml",
         "report/quality_document_reports.xml",
         "report/quality_document_templates.xml",
+        "views/quality_audit_programme_views.xml",
+        "views/quality_audit_views.xml",
+        "views/quality_nonconformity_views.xml",
+        "views/quality_action_views.xml",
+        "report/quality_audit_reports.xml",
+        "report/quality_audit_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -37,6 +45,7 @@
         "demo/hr_employee_demo.xml",
         "demo/quality_process_demo.xml",
         "demo/quality_document_demo.xml",
+        "demo/quality_audit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,2 @@
 from . import quality_document_xlsx
+from . import quality_nonconformity_xlsx

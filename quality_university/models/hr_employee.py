@@ -12,3 +12,13 @@ class HrEmployee(models.Model):
         string="Quality Officer of Units",
         groups="hr.group_hr_user",
     )
+    quality_auditor_qualified = fields.Boolean(
+        string="Qualified Internal Auditor",
+        tracking=True,
+        help="Completed the internal auditor training; only qualified employees "
+        "may be on an audit team.",
+    )
+    quality_auditor_qualification_date = fields.Date(
+        string="Auditor Qualification Date",
+        help="Date of the internal auditor training certificate.",
+    )

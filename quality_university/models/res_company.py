@@ -16,3 +16,9 @@ class ResCompany(models.Model):
         help="Management Representative for quality: runs internal audits and "
         "records control and reports to the rector.",
     )
+    quality_nc_recurrence_days = fields.Integer(
+        string="Nonconformity Recurrence Window (days)",
+        default=365,
+        help="A nonconformity on the same process and requirement within this many "
+        "days of an earlier one is flagged as repeated.",
+    )

@@ -8,3 +8,6 @@ class ResConfigSettings(models.TransientModel):
     quality_representative_id = fields.Many2one(
         related="company_id.quality_representative_id", readonly=False
     )
+    quality_nc_recurrence_days = fields.Integer(
+        related="company_id.quality_nc_recurrence_days", readonly=False
+    )

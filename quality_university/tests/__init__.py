@@ -8,3 +8,7 @@ from . import test_document_control
 from . import test_document_distribution
 from . import test_document_ui
 from . import test_records_control
+from . import test_audit
+from . import test_nonconformity
+from . import test_audit_reports
+from . import test_nonconformity_ui

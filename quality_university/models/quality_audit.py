@@ -1,0 +1,169 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# fields a closed audit still accepts: messages, followers and activities
+CLOSED_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class QualityAudit(models.Model):
+    _name = "quality.audit"
+    _description = "Internal Audit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ("planned", "Planned (audit programme)"),
+            ("unplanned", "Unplanned (management order)"),
+            ("stakeholder", "On a stakeholder's requirement"),
+            ("external_prep", "Preparation for an external/accreditation audit"),
+        ],
+        required=True,
+        default="planned",
+        tracking=True,
+    )
+    programme_id = fields.Many2one(
+        "quality.audit.programme", string="Audit Programme", check_company=True, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    department_ids = fields.Many2many(
+        "hr.department", string="Audited Units", required=True, check_company=True
+    )
+    process_ids = fields.Many2many(
+        "quality.process", string="Audited Processes", check_company=True
+    )
+    criterion_ids = fields.Many2many("quality.audit.criterion", string="Audit Criteria")
+    scope = fields.Text()
+    lead_auditor_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
+    auditor_ids = fields.Many2many("hr.employee", string="Audit Team", check_company=True)
+    date_start = fields.Date(string="Start Date", tracking=True)
+    date_end = fields.Date(string="End Date", tracking=True)
+    audit_plan = fields.Html()
+    question_ids = fields.One2many("quality.audit.question", "audit_id", string="Checklist")
+    finding_ids = fields.One2many("quality.audit.finding", "audit_id", string="Findings")
+    nonconformity_ids = fields.One2many(
+        "quality.nonconformity", "audit_id", string="Nonconformities"
+    )
+    nonconformity_count = fields.Integer(compute="_compute_nonconformity_count")
+    conclusions = fields.Html()
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("in_progress", "In Progress"),
+            ("report", "Report"),
+            ("follow_up", "Follow-up"),
+            ("closed", "Closed"),
+        ],
+        default="planned",
+        required=True,
+        tracking=True,
+    )
+
+    @api.depends("nonconformity_ids")
+    def _compute_nonconformity_count(self):
+        for audit in self:
+            audit.nonconformity_count = len(audit.nonconformity_ids)
+
+    @api.constrains("lead_auditor_id", "auditor_ids", "department_ids")
+    def _check_auditors(self):
+        for audit in self:
+            audited = audit.sudo().department_ids
+            for auditor in (audit.lead_auditor_id | audit.auditor_ids).sudo():
+                if not auditor.quality_auditor_qualified:
+                    raise ValidationError(
+                        self.env._(
+                            "%(auditor)s is not a qualified internal auditor.",
+                            auditor=auditor.name,
+                        )
+                    )
+                own = auditor.department_id
+                if not own:
+                    continue
+                # the auditor's unit, its sub-units and the unit directly above it
+                own_family = (
+                    self.env["hr.department"].sudo().search([("id", "child_of", own.id)])
+                    | own.parent_id
+                )
+                if audited & own_family:
+                    raise ValidationError(
+                        self.env._(
+                            "%(auditor)s cannot audit %(unit)s: auditors never audit "
+                            "their own unit.",
+                            auditor=auditor.name,
+                            unit=", ".join((audited & own_family).mapped("name")),
+                        )
+                    )
+
+    def write(self, vals):
+        if any(audit.state == "closed" for audit in self) and any(
+            not field.startswith(CLOSED_WRITABLE_PREFIXES) for field in vals
+        ):
+            raise UserError(self.env._("A closed audit is read-only."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_planned(self):
+        if any(audit.state != "planned" for audit in self):
+            raise UserError(self.env._("Only a planned audit can be deleted."))
+
+    def _set_state(self, allowed, state):
+        for audit in self:
+            if audit.state not in allowed:
+                raise UserError(
+                    self.env._("The audit %(name)s cannot move to this stage.", name=audit.name)
+                )
+        self.write({"state": state})
+
+    def action_start(self):
+        for audit in self:
+            if not audit.lead_auditor_id:
+                raise UserError(self.env._("Appoint the lead auditor first."))
+        self._set_state(("planned",), "in_progress")
+        if not self.date_start:
+            self.filtered(lambda a: not a.date_start).date_start = fields.Date.context_today(self)
+
+    def action_report(self):
+        self._set_state(("in_progress",), "report")
+
+    def action_follow_up(self):
+        self._set_state(("report",), "follow_up")
+
+    def action_close(self):
+        for audit in self:
+            if audit.finding_ids.filtered(
+                lambda f: f.finding_type == "nonconformity" and not f.nonconformity_id
+            ):
+                raise UserError(
+                    self.env._("Raise a nonconformity for every nonconformity finding first.")
+                )
+        self._set_state(("report", "follow_up"), "closed")
+
+    def action_load_checklist(self):
+        """Copy the questions of the templates matching the audited processes and criteria."""
+        Template = self.env["quality.audit.checklist.template"]
+        for audit in self:
+            templates = Template.search(
+                [
+                    "|",
+                    ("process_id", "in", audit.process_ids.ids),
+                    ("criterion_id", "in", audit.criterion_ids.ids),
+                ]
+            )
+            existing = set(audit.question_ids.mapped("name"))
+            audit.question_ids = [
+                Command.create({"name": template.name, "criterion_id": template.criterion_id.id})
+                for template in templates
+                if template.name not in existing
+            ]
+
+    def action_view_nonconformities(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_university.quality_nonconformity_action"
+        )
+        action["domain"] = [("audit_id", "in", self.ids)]
+        action["context"] = {"default_audit_id": self.id}
+        return action

@@ -1,0 +1,70 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class QualityAuditFinding(models.Model):
+    _name = "quality.audit.finding"
+    _description = "Audit Finding"
+    _order = "audit_id, sequence, id"
+    _check_company_auto = True
+
+    sequence = fields.Integer(default=10)
+    audit_id = fields.Many2one("quality.audit", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="audit_id.company_id", store=True)
+    finding_type = fields.Selection(
+        [
+            ("conformity", "Conformity"),
+            ("nonconformity", "Nonconformity"),
+            ("observation", "Observation"),
+            ("improvement", "Opportunity for Improvement"),
+        ],
+        string="Type",
+        required=True,
+        default="conformity",
+    )
+    severity = fields.Selection([("major", "Major"), ("minor", "Minor")])
+    name = fields.Text(string="Finding", required=True)
+    evidence = fields.Text()
+    department_id = fields.Many2one("hr.department", string="Unit", check_company=True)
+    process_id = fields.Many2one("quality.process", check_company=True)
+    criterion_id = fields.Many2one("quality.audit.criterion", string="Requirement")
+    nonconformity_id = fields.Many2one("quality.nonconformity", readonly=True, copy=False)
+
+    def action_create_nonconformity(self):
+        """Raise the nonconformity record of a nonconformity finding."""
+        for finding in self:
+            if finding.finding_type != "nonconformity":
+                raise UserError(self.env._("Only a nonconformity finding raises a nonconformity."))
+            if finding.nonconformity_id:
+                continue
+            audit = finding.audit_id
+            finding.nonconformity_id = self.env["quality.nonconformity"].create(
+                {
+                    "source": "internal_audit",
+                    "audit_id": audit.id,
+                    "finding_id": finding.id,
+                    "department_id": (finding.department_id or audit.department_ids[:1]).id,
+                    "process_id": (finding.process_id or audit.process_ids[:1]).id,
+                    "criterion_id": finding.criterion_id.id,
+                    "description": finding.name,
+                    "evidence": finding.evidence,
+                    "severity": finding.severity or "minor",
+                    "detected_by_id": audit.lead_auditor_id.id,
+                    "company_id": audit.company_id.id,
+                }
+            )
+        return True
+
+    def _check_audit_open(self):
+        if self.audit_id.filtered(lambda audit: audit.state == "closed"):
+            raise UserError(self.env._("A closed audit is read-only."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._check_audit_open()
+        return records
+
+    def write(self, vals):
+        self._check_audit_open()
+        return super().write(vals)

@@ -1,0 +1,218 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SOURCES = [
+    ("internal_audit", "Internal audit"),
+    ("external_audit", "External audit"),
+    ("complaint", "Complaint"),
+    ("survey", "Survey result"),
+    ("monitoring", "Monitoring / KPI"),
+    ("student_performance", "Student performance"),
+    ("staff_report", "Staff report"),
+    ("other", "Other"),
+]
+
+
+class QualityNonconformity(models.Model):
+    _name = "quality.nonconformity"
+    _description = "Nonconformity"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "description"]
+
+    name = fields.Char(string="Code", required=True, readonly=True, copy=False, default="/")
+    date = fields.Date(
+        string="Detected On", required=True, default=fields.Date.context_today, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    source = fields.Selection(SOURCES, required=True, default="staff_report", tracking=True)
+    audit_id = fields.Many2one("quality.audit", check_company=True, index=True)
+    finding_id = fields.Many2one("quality.audit.finding", readonly=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", required=True, tracking=True, index=True, check_company=True
+    )
+    process_id = fields.Many2one("quality.process", tracking=True, index=True, check_company=True)
+    process_leader_id = fields.Many2one(
+        related="process_id.leader_id",
+    )
+    criterion_id = fields.Many2one("quality.audit.criterion", string="Requirement Not Met")
+    requirement = fields.Text(string="Requirement Details")
+    description = fields.Text(required=True)
+    evidence = fields.Text()
+    detected_by_id = fields.Many2one(
+        "hr.employee",
+        default=lambda self: self.env.user.employee_id,
+        check_company=True,
+    )
+    reporter_id = fields.Many2one(
+        "res.users", string="Reported By", default=lambda self: self.env.user, readonly=True
+    )
+    severity = fields.Selection(
+        [("major", "Major"), ("minor", "Minor")], required=True, default="minor", tracking=True
+    )
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("analysis", "Analysis"),
+            ("action_plan", "Action Plan"),
+            ("in_progress", "In Progress"),
+            ("effectiveness", "Effectiveness Check"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="new",
+        required=True,
+        tracking=True,
+        group_expand=True,
+    )
+    cancel_reason = fields.Text(tracking=True)
+    immediate_correction = fields.Text(help="What was done at once to contain the problem.")
+    why_1 = fields.Char()
+    why_2 = fields.Char()
+    why_3 = fields.Char()
+    why_4 = fields.Char()
+    why_5 = fields.Char()
+    root_cause = fields.Text()
+    cause_category = fields.Selection(
+        [
+            ("people", "People / competence"),
+            ("method", "Method / procedure"),
+            ("document", "Documentation"),
+            ("resource", "Resources / infrastructure"),
+            ("management", "Management / planning"),
+            ("external", "External"),
+        ],
+        tracking=True,
+    )
+    decision = fields.Text(
+        help="Decision of the process leader on how to handle the nonconformity."
+    )
+    decision_by_id = fields.Many2one("hr.employee", string="Decided By", tracking=True)
+    action_ids = fields.One2many("quality.action", "nonconformity_id", string="Actions")
+    action_count = fields.Integer(compute="_compute_action_count")
+    repeated = fields.Boolean(readonly=True, tracking=True)
+    repeated_of_id = fields.Many2one(
+        "quality.nonconformity", string="Repeats", readonly=True, index=True
+    )
+    age_days = fields.Integer(string="Age (days)", compute="_compute_age_days")
+    date_closed = fields.Date(readonly=True, tracking=True)
+
+    @api.depends("action_ids")
+    def _compute_action_count(self):
+        for nc in self:
+            nc.action_count = len(nc.action_ids)
+
+    @api.depends("date", "date_closed")
+    def _compute_age_days(self):
+        today = fields.Date.context_today(self)
+        for nc in self:
+            age = ((nc.date_closed or today) - nc.date).days if nc.date else 0
+            nc.age_days = age
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("quality.nonconformity") or "/"
+                )
+        records = super().create(vals_list)
+        records._detect_recurrence()
+        return records
+
+    def _detect_recurrence(self):
+        """Flag a nonconformity repeating an earlier one on the same process and
+        requirement within the company's recurrence window."""
+        for nc in self.sudo():
+            if not nc.process_id or not nc.criterion_id:
+                continue
+            window = nc.company_id.quality_nc_recurrence_days or 0
+            earlier = self.sudo().search(
+                [
+                    ("id", "!=", nc.id),
+                    ("company_id", "=", nc.company_id.id),
+                    ("process_id", "=", nc.process_id.id),
+                    ("criterion_id", "=", nc.criterion_id.id),
+                    ("date", "<=", nc.date),
+                    ("date", ">=", nc.date - relativedelta(days=window)),
+                    ("state", "!=", "cancelled"),
+                ],
+                order="date desc, id desc",
+                limit=1,
+            )
+            if earlier:
+                nc.write({"repeated": True, "repeated_of_id": earlier.id})
+
+    def _check_state(self, allowed):
+        for nc in self:
+            if nc.state not in allowed:
+                raise UserError(self.env._("%(name)s cannot move to this stage now.", name=nc.name))
+
+    def action_analyse(self):
+        self._check_state(("new",))
+        self.write({"state": "analysis"})
+
+    def action_plan(self):
+        self._check_state(("analysis",))
+        for nc in self:
+            if not nc.root_cause or not nc.cause_category:
+                raise UserError(self.env._("Record the root cause and its category first."))
+        self.write({"state": "action_plan"})
+
+    def action_start(self):
+        self._check_state(("action_plan",))
+        for nc in self:
+            if not nc.action_ids:
+                raise UserError(self.env._("Plan at least one action first."))
+            if not nc.decision:
+                raise UserError(self.env._("The process leader's decision is missing."))
+        self.write({"state": "in_progress"})
+        self.action_ids.filtered(lambda a: a.state == "planned").write({"state": "in_progress"})
+
+    def action_check_effectiveness(self):
+        self._check_state(("in_progress",))
+        for nc in self:
+            if nc.action_ids.filtered(lambda a: a.state in ("planned", "in_progress")):
+                raise UserError(self.env._("Every action must be implemented first."))
+        self.write({"state": "effectiveness"})
+
+    def action_close(self):
+        self._check_state(("effectiveness",))
+        for nc in self:
+            actions = nc.action_ids.filtered(lambda a: a.state != "cancelled")
+            if not actions or actions.filtered(lambda a: a.state != "closed"):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s cannot close: every action must be verified and its "
+                        "effectiveness evaluated.",
+                        name=nc.name,
+                    )
+                )
+            if actions.filtered(lambda a: a.effectiveness_result != "effective"):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s cannot close: the actions were not found effective.",
+                        name=nc.name,
+                    )
+                )
+        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+
+    def action_cancel(self):
+        for nc in self:
+            if not nc.cancel_reason:
+                raise UserError(self.env._("Give the reason for cancelling %s.", nc.name))
+        self.action_ids.filtered(lambda a: a.state != "closed").write({"state": "cancelled"})
+        self.write({"state": "cancelled"})
+
+    def action_view_actions(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_university.quality_action_action"
+        )
+        action["domain"] = [("nonconformity_id", "in", self.ids)]
+        action["context"] = {"default_nonconformity_id": self.id}
+        return action
