@@ -60,7 +60,8 @@ class QualityAction(models.Model):
     verification_note = fields.Text()
     effectiveness_date = fields.Date(tracking=True)
     effectiveness_result = fields.Selection(
-        [("effective", "Effective"), ("not_effective", "Not effective")], tracking=True
+        [("effective", "Effective (aim achieved)"), ("not_effective", "Not effective")],
+        tracking=True,
     )
     effectiveness_evaluator_id = fields.Many2one(
         "res.users", string="Effectiveness Evaluated By", tracking=True

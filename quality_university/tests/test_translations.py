@@ -29,6 +29,11 @@ class TestTranslations(TransactionCase):
         expected = {
             "quality_university.quality_menu_root": ("Сапа", "Качество"),
             "quality_university.quality_process_menu": ("Үдерістер тізілімі", "Реестр процессов"),
+            "quality_university.quality_document_to_read_menu": ("Танысу керек", "К ознакомлению"),
+            "quality_university.quality_nonconformity_report_menu": (
+                "Сәйкессіздік туралы хабарлау",
+                "Сообщить о несоответствии",
+            ),
         }
         for xmlid, (kk, ru) in expected.items():
             menu = self.env.ref(xmlid)
