@@ -1,44 +1,12 @@
-import io
+from odoo import http
+from odoo.http import request
 
-import xlsxwriter
-
-from odoo import fields, http
-from odoo.http import content_disposition, request
+from .xlsx import xlsx_response
 
 
 class QualityDocumentXlsx(http.Controller):
     """The document register and the acknowledgement status as XLSX, with the
     reader's access rights and language."""
-
-    def _xlsx_response(self, filename, sheet_name, header, rows):
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        sheet = workbook.add_worksheet(sheet_name[:31])
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        date_format = workbook.add_format({"num_format": "dd.mm.yyyy"})
-        sheet.write_row(0, 0, header, bold)
-        for row_index, row in enumerate(rows, start=1):
-            for col, value in enumerate(row):
-                if hasattr(value, "isoformat"):
-                    sheet.write_datetime(
-                        row_index, col, fields.Datetime.to_datetime(value), date_format
-                    )
-                else:
-                    sheet.write(row_index, col, value if value not in (False, None) else "")
-        sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
-        sheet.freeze_panes(1, 0)
-        sheet.set_column(0, len(header) - 1, 20)
-        workbook.close()
-        return request.make_response(
-            output.getvalue(),
-            headers=[
-                (
-                    "Content-Type",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
 
     @http.route("/quality_university/documents.xlsx", type="http", auth="user")
     def document_register(self, **kwargs):
@@ -78,9 +46,7 @@ class QualityDocumentXlsx(http.Controller):
             )
             for doc in documents
         ]
-        return self._xlsx_response(
-            "document_register.xlsx", env._("Document Register"), header, rows
-        )
+        return xlsx_response("document_register.xlsx", env._("Document Register"), header, rows)
 
     @http.route("/quality_university/acknowledgements.xlsx", type="http", auth="user")
     def acknowledgement_status(self, revision_id=None, **kwargs):
@@ -113,4 +79,4 @@ class QualityDocumentXlsx(http.Controller):
             )
             for line in lines
         ]
-        return self._xlsx_response("acknowledgements.xlsx", env._("Acknowledgements"), header, rows)
+        return xlsx_response("acknowledgements.xlsx", env._("Acknowledgements"), header, rows)

@@ -17,6 +17,7 @@ from . import quality_record_type
 from . import quality_record
 from . import quality_record_disposal
 from . import ir_attachment
+from . import quality_audit_line_mixin
 from . import quality_audit_criterion
 from . import quality_audit_programme
 from . import quality_audit_programme_line

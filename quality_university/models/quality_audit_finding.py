@@ -1,9 +1,10 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
 class QualityAuditFinding(models.Model):
     _name = "quality.audit.finding"
+    _inherit = ["quality.audit.line.mixin"]
     _description = "Audit Finding"
     _order = "audit_id, sequence, id"
     _check_company_auto = True
@@ -54,17 +55,3 @@ class QualityAuditFinding(models.Model):
                 }
             )
         return True
-
-    def _check_audit_open(self):
-        if self.audit_id.filtered(lambda audit: audit.state == "closed"):
-            raise UserError(self.env._("A closed audit is read-only."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_audit_open()
-        return records
-
-    def write(self, vals):
-        self._check_audit_open()
-        return super().write(vals)

@@ -1,9 +1,9 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 
 class QualityAuditQuestion(models.Model):
     _name = "quality.audit.question"
+    _inherit = ["quality.audit.line.mixin"]
     _description = "Audit Checklist Question"
     _order = "audit_id, sequence, id"
 
@@ -18,17 +18,3 @@ class QualityAuditQuestion(models.Model):
         [("yes", "Conforms"), ("partial", "Partly"), ("no", "Does not conform"), ("na", "N/A")]
     )
     evidence = fields.Text(help="Objective evidence seen: documents, records, interviews.")
-
-    def _check_audit_open(self):
-        if self.audit_id.filtered(lambda audit: audit.state == "closed"):
-            raise UserError(self.env._("A closed audit is read-only."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_audit_open()
-        return records
-
-    def write(self, vals):
-        self._check_audit_open()
-        return super().write(vals)

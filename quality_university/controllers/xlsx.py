@@ -1,0 +1,38 @@
+import io
+
+import xlsxwriter
+
+from odoo import fields
+from odoo.http import content_disposition, request
+
+
+def xlsx_response(filename, sheet_name, header, rows):
+    """An XLSX file of one sheet: a bold header row, then the rows, filterable."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = workbook.add_worksheet(sheet_name[:31])
+    bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+    date_format = workbook.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(0, 0, header, bold)
+    for row_index, row in enumerate(rows, start=1):
+        for col, value in enumerate(row):
+            if hasattr(value, "isoformat"):
+                sheet.write_datetime(
+                    row_index, col, fields.Datetime.to_datetime(value), date_format
+                )
+            else:
+                sheet.write(row_index, col, value if value not in (False, None) else "")
+    sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
+    sheet.freeze_panes(1, 0)
+    sheet.set_column(0, len(header) - 1, 20)
+    workbook.close()
+    return request.make_response(
+        output.getvalue(),
+        headers=[
+            (
+                "Content-Type",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            ("Content-Disposition", content_disposition(filename)),
+        ],
+    )
