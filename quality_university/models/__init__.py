@@ -1,3 +1,4 @@
+from . import quality_workflow_mixin
 from . import hr_department
 from . import hr_employee
 from . import hr_employee_public

@@ -1,0 +1,142 @@
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+
+# The value a transition puts in the context. JSON-RPC can only send JSON values,
+# so no client can forge it: plain `write`/`create` over RPC never carry it.
+_TRANSITION = object()
+
+
+class QualityWorkflowMixin(models.AbstractModel):
+    """One way to change the state of a quality record: its transition methods.
+
+    A model lists its workflow fields (state, approvers, verdicts, closing dates) in
+    ``_workflow_fields`` and its frozen states in ``_workflow_locked_states``. Then:
+
+    - ``create`` refuses workflow fields other than their defaults, and ``write``
+      refuses them altogether, for everybody (sudo included), unless the write comes
+      from a transition through ``_workflow_write``;
+    - a record in a locked state refuses every write and unlink except the fields in
+      ``_workflow_lock_exempt`` (chatter bookkeeping) and the transitions' own writes;
+    - ``_check_transition`` is the one guard every ``action_*`` calls first: the states
+      it starts from, the group that may run it and, where the manual names a person,
+      that person.
+    Children lock with their parent through ``_workflow_parent_field``.
+    """
+
+    _name = "quality.workflow.mixin"
+    _description = "Quality Workflow Guard"
+
+    _workflow_state_field = "state"
+    _workflow_fields = ("state",)
+    _workflow_locked_states = ()
+    _workflow_lock_exempt = frozenset(
+        {"message_main_attachment_id", "activity_ids", "message_follower_ids"}
+    )
+    # a child model (lines of an audit, agreement lines...) locks with its parent
+    _workflow_parent_field = None
+
+    # helpers -----------------------------------------------------------------
+
+    def _in_transition(self):
+        return self.env.context.get("quality_transition") is _TRANSITION
+
+    def _workflow_write(self, vals):
+        """Write as a transition: the only way workflow fields and locked records change."""
+        return self.with_context(quality_transition=_TRANSITION).write(vals)
+
+    @api.model
+    def _workflow_create(self, vals_list):
+        return self.with_context(quality_transition=_TRANSITION).create(vals_list)
+
+    def _workflow_locked(self):
+        """The records of self that are frozen, by their own state or their parent's."""
+        field = self._workflow_state_field
+        locked = self.filtered(lambda rec: rec[field] in self._workflow_locked_states)
+        if self._workflow_parent_field:
+            parents = self.mapped(self._workflow_parent_field)
+            if parents:
+                frozen = parents._workflow_locked()
+                locked |= self.filtered(lambda rec: rec[self._workflow_parent_field] & frozen)
+        return locked
+
+    def _check_transition(self, from_states=None, group=None, users=None, message=None):
+        """Refuse a transition unless every record is in one of ``from_states``, the
+        caller is in ``group`` (an xml id) and, when ``users`` is given (a callable
+        record -> res.users), is one of those users for each record."""
+        user = self.env.user
+        if group and not self.env.su and not user.has_group(group):
+            raise AccessError(
+                message
+                or self.env._(
+                    "You are not allowed to do this: it is reserved to %(group)s.",
+                    group=self.env.ref(group).full_name,
+                )
+            )
+        field = self._workflow_state_field
+        for record in self:
+            if from_states is not None and record[field] not in from_states:
+                raise UserError(
+                    self.env._(
+                        "%(record)s cannot take this step in its current state (%(state)s).",
+                        record=record.display_name,
+                        state=dict(record._fields[field]._description_selection(self.env)).get(
+                            record[field], record[field]
+                        ),
+                    )
+                )
+            if users is not None and not self.env.su and user not in users(record):
+                raise AccessError(
+                    message
+                    or self.env._(
+                        "Only the person the procedure names may do this on %(record)s.",
+                        record=record.display_name,
+                    )
+                )
+
+    # CRUD --------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._in_transition():
+            defaults = self.default_get(list(self._workflow_fields))
+            for vals in vals_list:
+                for name in self._workflow_fields:
+                    if name in vals and (vals[name] or False) != defaults.get(name, False):
+                        raise UserError(
+                            self.env._(
+                                "%(field)s is set by the workflow, not by hand.",
+                                field=self._fields[name]._description_string(self.env),
+                            )
+                        )
+        records = super().create(vals_list)
+        if self._workflow_parent_field and not self._in_transition():
+            records._check_workflow_unlocked()
+        return records
+
+    def write(self, vals):
+        if not self._in_transition():
+            forbidden = set(vals) & set(self._workflow_fields)
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "%(field)s is set by the workflow, not by hand.",
+                        field=self._fields[forbidden.pop()]._description_string(self.env),
+                    )
+                )
+            if set(vals) - self._workflow_lock_exempt:
+                self._check_workflow_unlocked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_workflow_locked(self):
+        self._check_workflow_unlocked()
+
+    def _check_workflow_unlocked(self):
+        locked = self._workflow_locked()
+        if locked:
+            raise UserError(
+                self.env._(
+                    "%(record)s is approved or closed and can no longer be changed.",
+                    record=locked[0].display_name,
+                )
+            )
