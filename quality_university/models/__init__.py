@@ -28,3 +28,5 @@ from . import quality_audit_question
 from . import quality_audit_finding
 from . import quality_nonconformity
 from . import quality_action
+from . import ir_module_module
+from . import ir_http
