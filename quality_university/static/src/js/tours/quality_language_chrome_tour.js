@@ -20,8 +20,6 @@ const DATA = [
     ".o-mail-Message-body",
     ".o-mail-Message-author",
     ".o-mail-Followers-dropdown .o-mail-Follower",
-    ".o_pivot_header_cell_closed:not(.o_pivot_measure_row)",
-    ".o_pivot_header_cell_opened",
     ".o_user_menu .oe_topbar_name",
     ".o_avatar",
 ].join(",");
@@ -232,9 +230,20 @@ registry.category("web_tour.tours").add("quality_language_chrome_tour", {
             run: "click",
         },
         check("The audit form", ".o_form_view .o-mail-Chatter-topbar", "audit form"),
-        // 9. actions (CAPA)
+        // 9. actions (CAPA), then the user menu over them
         ...openMenu("quality_menu_improvement", "quality_action_menu"),
         check("The actions", ".o_list_view .o_data_row", "actions"),
+        {
+            content: "Open the user menu",
+            trigger: ".o_user_menu button",
+            run: "click",
+        },
+        check("The user menu", ".o-dropdown--menu .dropdown-item", "user menu"),
+        {
+            content: "Close the user menu",
+            trigger: ".o_user_menu button",
+            run: "click",
+        },
         {
             content: "The chrome speaks the user's language",
             trigger: ".o_list_view",
