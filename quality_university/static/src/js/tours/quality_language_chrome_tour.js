@@ -24,7 +24,19 @@ const DATA = [
     ".o_avatar",
 ].join(",");
 // codes and names that are data wherever they appear
-const DATA_WORDS = new Set(["ISO", "ESG", "NC", "CAPA", "PDF", "XLSX", "Odoo", "OdooBot", "YourCompany"]);
+// (the brand "Odoo.com" included)
+const DATA_WORDS = new Set([
+    "ISO",
+    "ESG",
+    "NC",
+    "CAPA",
+    "PDF",
+    "XLSX",
+    "Odoo",
+    "com",
+    "OdooBot",
+    "YourCompany",
+]);
 // keys of the keyboard keep their names in every language
 const KEYS = new Set(["CTRL", "Ctrl", "Enter", "Esc", "Escape", "Shift", "Alt", "Tab"]);
 // Odoo's own Russian terms for the chrome the tour opens (Odoo's ru.po)
