@@ -63,9 +63,15 @@ class TestExtraTranslations(TransactionCase):
         self.assertEqual(terms["Send message"], "Хабарлама жіберу")
         self.assertEqual(terms["Log note"], "Ескертпе жазу")
         self.assertEqual(terms["Filters"], "Сүзгілер")
-        served = len(terms)
-        shipped = sum(len(i18n_extra.web_terms(module, "kk_KZ")) for module in self.modules)
-        self.assertGreaterEqual(served, shipped * 0.9)
+        # every code term of ours is served (one Kazakh text per English term)
+        for module in ("web", "mail", "hr"):
+            for src, value in i18n_extra.web_terms(module, "kk_KZ").items():
+                with self.subTest(module=module, term=src):
+                    self.assertIn(terms.get(src), {value, *self._same_term_elsewhere(src)})
+
+    def _same_term_elsewhere(self, src):
+        """The Kazakh of a term that several modules share (the client merges them)."""
+        return {i18n_extra.web_terms(module, "kk_KZ").get(src) for module in self.modules}
 
     def test_russian_and_english_are_exactly_odoo_s(self):
         modules = list(self.env.registry._init_modules)
