@@ -149,6 +149,20 @@ registry.category("web_tour.tours").add("quality_language_chrome_tour", {
             trigger: ".o_searchview_dropdown_toggler",
             run: "click",
         },
+        // the units (Odoo's departments) and a unit's form
+        ...openMenu("quality_menu_system", "hr_department_quality_menu"),
+        {
+            content: "Open a group of units",
+            trigger: ".o_list_view .o_group_header",
+            run: "click",
+        },
+        check("The units", ".o_list_view .o_data_row", "units"),
+        {
+            content: "Open a unit",
+            trigger: ".o_list_view .o_data_row .o_data_cell",
+            run: "click",
+        },
+        check("The unit form", ".o_form_view .o-mail-Chatter-topbar", "unit form"),
         // 2-3. documents: list and form, chatter, a message, the activity dialog
         ...openMenu("quality_menu_documents", "quality_document_menu"),
         check("The document list", ".o_list_view .o_data_row", "document list"),
