@@ -67,8 +67,7 @@ class HrDepartment(models.Model):
             self._check_quality_organisation_access()
         departments = super().create(vals_list)
         if any(vals.get("quality_officer_ids") for vals in vals_list):
-            # record rules read the officers' units: drop their cached domains
-            self.env.registry.clear_cache()
+            departments._quality_scope_changed()
         return departments
 
     def write(self, vals):
@@ -76,9 +75,13 @@ class HrDepartment(models.Model):
             self._check_quality_organisation_access()
         result = super().write(vals)
         if SCOPE_FIELDS & vals.keys():
-            # record rules read the officers' units: drop their cached domains
-            self.env.registry.clear_cache()
+            self._quality_scope_changed()
         return result
+
+    def _quality_scope_changed(self):
+        """Record rules read the officers' units: drop their cached domains and units."""
+        self.env["res.users"].invalidate_model(["quality_officer_department_ids"])
+        self.env.registry.clear_cache()
 
     def _check_quality_organisation_access(self):
         """Every employee may edit a department in ``hr``; only HR and the quality

@@ -191,9 +191,7 @@ class QualityAction(models.Model):
 
     def action_implemented(self):
         self._check_responsible_or_officer(("planned", "in_progress"))
-        self._workflow_write(
-            {"state": "implemented", "date_done": fields.Date.context_today(self)}
-        )
+        self._workflow_write({"state": "implemented", "date_done": fields.Date.context_today(self)})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_verify(self):

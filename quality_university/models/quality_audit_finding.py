@@ -35,7 +35,7 @@ class QualityAuditFinding(models.Model):
     def action_create_nonconformity(self):
         """Raise the nonconformity record of a nonconformity finding (the audit team,
         the quality office)."""
-        self._check_transition(group="quality_university.group_quality_auditor")
+        self.audit_id._check_audit_step(("in_progress", "report", "follow_up"))
         for finding in self:
             if finding.finding_type != "nonconformity":
                 raise UserError(self.env._("Only a nonconformity finding raises a nonconformity."))

@@ -163,7 +163,9 @@ class QualityDocument(models.Model):
         # the rate of a document the reader may see is the same for every reader:
         # counted over the whole sheet, not over the lines the reader may read
         rates = dict(
-            self.env["quality.document.acknowledgement"].sudo()._read_group(
+            self.env["quality.document.acknowledgement"]
+            .sudo()
+            ._read_group(
                 [
                     ("revision_id", "in", self.current_revision_id.ids),
                     ("state", "!=", "cancelled"),

@@ -97,5 +97,7 @@ class QualityDocumentCopy(models.Model):
         self._check_transition(
             from_states=("issued", "to_withdraw"), group="quality_university.group_quality_officer"
         )
-        self._workflow_write({"state": "withdrawn", "date_withdrawn": fields.Date.context_today(self)})
+        self._workflow_write(
+            {"state": "withdrawn", "date_withdrawn": fields.Date.context_today(self)}
+        )
         self.activity_feedback(["quality_university.mail_activity_type_document_copy_withdrawal"])

@@ -43,11 +43,15 @@ class QualityDocumentReview(models.Model):
             line.is_mine = line.user_id == self.env.user
 
     def write(self, vals):
-        if "revision_id" in vals and self.filtered(lambda line: line.revision_id.id != vals["revision_id"]):
+        if "revision_id" in vals and self.filtered(
+            lambda line: line.revision_id.id != vals["revision_id"]
+        ):
             raise UserError(self.env._("An agreement line stays with its revision."))
-        if not self.env.su and not self.env.user.has_group(
-            "quality_university.group_quality_officer"
-        ) and set(vals) - {"comment"}:
+        if (
+            not self.env.su
+            and not self.env.user.has_group("quality_university.group_quality_officer")
+            and set(vals) - {"comment"}
+        ):
             raise AccessError(self.env._("A reviewer only writes the comment of his or her line."))
         return super().write(vals)
 

@@ -93,7 +93,7 @@ class QualityWorkflowMixin(models.AbstractModel):
                 raise UserError(
                     self.env._(
                         "%(record)s cannot take this step in its current state (%(state)s).",
-                        record=record.display_name,
+                        record=record.sudo().display_name,
                         state=dict(record._fields[field]._description_selection(self.env)).get(
                             record[field], record[field]
                         ),
@@ -107,7 +107,7 @@ class QualityWorkflowMixin(models.AbstractModel):
                     message
                     or self.env._(
                         "Only the person the procedure names may do this on %(record)s.",
-                        record=record.display_name,
+                        record=record.sudo().display_name,
                     )
                 )
                 error.quality_refusal = "person"
@@ -161,6 +161,6 @@ class QualityWorkflowMixin(models.AbstractModel):
             raise UserError(
                 self.env._(
                     "%(record)s is approved or closed and can no longer be changed.",
-                    record=locked[0].display_name,
+                    record=locked[0].sudo().display_name,
                 )
             )
