@@ -151,6 +151,15 @@ class QualityWorkflowMixin(models.AbstractModel):
                 self._check_workflow_unlocked()
         return super().write(vals)
 
+    def copy_data(self, default=None):
+        """A duplicate starts its workflow anew: it does not copy states or verdicts."""
+        vals_list = super().copy_data(default=default)
+        for vals in vals_list:
+            for name in self._workflow_fields:
+                if name not in (default or {}):
+                    vals.pop(name, None)
+        return vals_list
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_workflow_locked(self):
         self._check_workflow_unlocked()
