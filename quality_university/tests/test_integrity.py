@@ -16,7 +16,6 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
-
 # AccessError and ValidationError are UserErrors: assertRaises(UserError) takes any refusal
 
 
