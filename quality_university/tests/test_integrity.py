@@ -150,6 +150,13 @@ class TestIntegrityFindings(IntegrityCommon):
             draft.unlink()
         with self.assertRaises(AccessError):
             draft.write({"document_id": self.env.ref("quality_university.document_04_01").id})
+        # and the unit's own officer does not move the draft out of his or her care
+        with self.assertRaises(AccessError):
+            self.revision.with_user(self.user["officer_ped"]).write(
+                {"document_id": self.env.ref("quality_university.document_04_01").id}
+            )
+        with self.assertRaises(AccessError):
+            self.document.with_user(self.user["officer_ped"]).write({"department_id": self.eng.id})
         line = self.line_of(self.revision, "officer_eng").with_user(outsider)
         with self.assertRaises(UserError):
             line.write({"revision_id": self.env.ref("quality_university.revision_08_03_1").id})
