@@ -426,9 +426,7 @@ class TestAccessPolicy(AccessPolicyCase):
             cells += 1
             user = self.roles[row["role"]]
             inside, own, outside = self._samples(row["model"], user)
-            candidates = inside | own
-            if row["allowed"] != "unit":
-                candidates |= outside
+            candidates = inside if row["allowed"] == "unit" else inside | own | outside
             readable = candidates.filtered(lambda r, user=user: self._can_read(r, user))
             problem = self._check_transition(row, user, readable, outside)
             if problem:
