@@ -22,3 +22,9 @@ class HrEmployee(models.Model):
         string="Auditor Qualification Date",
         help="Date of the internal auditor training certificate.",
     )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"user_id", "quality_officer_department_ids", "department_id"} & vals.keys():
+            self.env["hr.department"]._quality_scope_changed()
+        return result

@@ -1,16 +1,18 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# fields a closed audit still accepts: messages, followers and activities
-CLOSED_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
+AUDITOR = "quality_university.group_quality_auditor"
+MANAGER = "quality_university.group_quality_manager"
 
 
 class QualityAudit(models.Model):
     _name = "quality.audit"
     _description = "Internal Audit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("state",)
+    _workflow_locked_states = ("closed",)
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
@@ -60,6 +62,7 @@ class QualityAudit(models.Model):
         ],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
     )
 
@@ -98,27 +101,37 @@ class QualityAudit(models.Model):
                         )
                     )
 
-    def write(self, vals):
-        if any(audit.state == "closed" for audit in self) and any(
-            not field.startswith(CLOSED_WRITABLE_PREFIXES) for field in vals
-        ):
-            raise UserError(self.env._("A closed audit is read-only."))
-        return super().write(vals)
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for audit in self:
+            if audit.date_start and audit.date_end and audit.date_end < audit.date_start:
+                raise ValidationError(
+                    self.env._("The audit %(name)s cannot end before it starts.", name=audit.name)
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
         if any(audit.state != "planned" for audit in self):
             raise UserError(self.env._("Only a planned audit can be deleted."))
 
+    def _check_audit_step(self, from_states):
+        """The audit team (independent of the audited units) or the quality office."""
+        if self.env.su or self.env.user.has_group(MANAGER):
+            self._check_transition(from_states=from_states, group=MANAGER)
+        else:
+            self._check_transition(
+                from_states=from_states,
+                group=AUDITOR,
+                users=lambda audit: (audit.lead_auditor_id | audit.auditor_ids).user_id,
+                message=self.env._("Only the audit team or the quality office runs an audit."),
+            )
+
     def _set_state(self, allowed, state):
-        for audit in self:
-            if audit.state not in allowed:
-                raise UserError(
-                    self.env._("The audit %(name)s cannot move to this stage.", name=audit.name)
-                )
-        self.write({"state": state})
+        self._check_audit_step(allowed)
+        self._workflow_write({"state": state})
 
     def action_start(self):
+        self._check_audit_step(("planned",))
         for audit in self:
             if not audit.lead_auditor_id:
                 raise UserError(self.env._("Appoint the lead auditor first."))
@@ -133,6 +146,7 @@ class QualityAudit(models.Model):
         self._set_state(("report",), "follow_up")
 
     def action_close(self):
+        self._check_audit_step(("report", "follow_up"))
         for audit in self:
             if audit.finding_ids.filtered(
                 lambda f: f.finding_type == "nonconformity" and not f.nonconformity_id
@@ -144,6 +158,7 @@ class QualityAudit(models.Model):
 
     def action_load_checklist(self):
         """Copy the questions of the templates matching the audited processes and criteria."""
+        self._check_audit_step(("planned", "in_progress"))
         Template = self.env["quality.audit.checklist.template"]
         for audit in self:
             templates = Template.search(

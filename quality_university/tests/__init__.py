@@ -13,3 +13,6 @@ from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
 from . import test_language_chrome
+from . import test_access_policy
+from . import test_integrity
+from . import test_workflow_guard
