@@ -84,9 +84,7 @@ class QualitySurveyXlsx(http.Controller):
                 result.department_id.name or "",
                 result.question_id.title or "",
                 result.respondent_count,
-                round(result.satisfaction_index, 1)
-                if result.visibility == "shown"
-                else too_few,
+                round(result.satisfaction_index, 1) if result.visibility == "shown" else too_few,
             )
             for result in results
         ]
@@ -136,8 +134,8 @@ class QualitySurveyXlsx(http.Controller):
         )
         lines = env.cr.fetchall()
         questions = env["survey.question"].sudo().browse({line[2] for line in lines})
-        suggestions = env["survey.question.answer"].sudo().browse(
-            {line[4] for line in lines if line[4]}
+        suggestions = (
+            env["survey.question.answer"].sudo().browse({line[4] for line in lines if line[4]})
         )
         units = env["hr.department"].sudo().browse({line[1] for line in lines if line[1]})
         titles = {q.id: (q.title or "", q.quality_category_id.name or "") for q in questions}

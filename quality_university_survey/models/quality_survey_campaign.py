@@ -76,7 +76,7 @@ class QualitySurveyCampaign(models.Model):
         "quality_survey_campaign_partner_rel",
         "campaign_id",
         "partner_id",
-        string="Audience",
+        string="Listed People",
         help="Students, graduates or employers to invite; each contact's unit decides "
         "where the answer counts.",
     )
@@ -124,6 +124,16 @@ class QualitySurveyCampaign(models.Model):
     date_analysed = fields.Date(string="Analysed On", readonly=True, tracking=True)
     analysed_by_id = fields.Many2one("res.users", string="Analysed By", readonly=True)
     conclusion = fields.Html(help="Analysis of the results for the Academic Council.")
+    invited_partner_ids = fields.Many2many(
+        "res.partner",
+        "quality_survey_campaign_invited_rel",
+        "campaign_id",
+        "partner_id",
+        string="Invited People",
+        readonly=True,
+        help="Everybody invited so far. Which of them answered is not kept for anonymous "
+        "campaigns.",
+    )
     user_input_ids = fields.One2many(
         "survey.user_input", "quality_campaign_id", string="Invitations"
     )
@@ -146,10 +156,14 @@ class QualitySurveyCampaign(models.Model):
                 campaign.stakeholder = campaign.survey_id.quality_stakeholder
 
     def _compute_counts(self):
-        groups = self.env["survey.user_input"].sudo()._read_group(
-            [("quality_campaign_id", "in", self.ids), ("test_entry", "=", False)],
-            ["quality_campaign_id", "state"],
-            ["__count"],
+        groups = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("quality_campaign_id", "in", self.ids), ("test_entry", "=", False)],
+                ["quality_campaign_id", "state"],
+                ["__count"],
+            )
         )
         invited, answered = {}, {}
         for campaign, state, count in groups:
@@ -186,9 +200,7 @@ class QualitySurveyCampaign(models.Model):
         for campaign in self:
             if campaign.date_end < campaign.date_start:
                 raise ValidationError(
-                    self.env._(
-                        "Campaign %(name)s closes before it opens.", name=campaign.name
-                    )
+                    self.env._("Campaign %(name)s closes before it opens.", name=campaign.name)
                 )
 
     @api.constrains("academic_year")
@@ -197,9 +209,7 @@ class QualitySurveyCampaign(models.Model):
             match = ACADEMIC_YEAR.match(campaign.academic_year or "")
             if not match or int(match.group(2)) != int(match.group(1)) + 1:
                 raise ValidationError(
-                    self.env._(
-                        "Write the academic year as two consecutive years, e.g. 2024-2025."
-                    )
+                    self.env._("Write the academic year as two consecutive years, e.g. 2024-2025.")
                 )
 
     @api.constrains("min_group_size", "threshold", "name")
@@ -337,7 +347,9 @@ class QualitySurveyCampaign(models.Model):
             employees = (
                 self.env["hr.employee"]
                 .sudo()
-                .search([("department_id", "in", units.ids), ("company_id", "=", self.company_id.id)])
+                .search(
+                    [("department_id", "in", units.ids), ("company_id", "=", self.company_id.id)]
+                )
             )
             return {
                 employee.work_contact_id: employee.department_id
@@ -355,12 +367,7 @@ class QualitySurveyCampaign(models.Model):
         template = self.env.ref("survey.mail_template_user_input_invite")
         for campaign in self:
             audience = campaign._audience_units()
-            invited = (
-                self.env["survey.user_input"]
-                .sudo()
-                .search([("quality_campaign_id", "=", campaign.id)])
-                .partner_id
-            )
+            invited = campaign.invited_partner_ids
             by_unit = {}
             for partner, unit in audience.items():
                 if partner not in invited:
@@ -389,6 +396,9 @@ class QualitySurveyCampaign(models.Model):
                     )
                     invite.action_invite()
                     count += len(batch)
+            new = self.env["res.partner"].union(*by_unit.values())
+            if new:
+                campaign.invited_partner_ids = [Command.link(partner_id) for partner_id in new.ids]
             if count:
                 campaign.message_post(
                     body=self.env._("Invitations sent to %(count)s people.", count=count)
@@ -403,14 +413,18 @@ class QualitySurveyCampaign(models.Model):
     def _category_indices(self):
         """{(campaign, category, unit): index} of the groups shown (enough respondents),
         one grouped query over the reporting view."""
-        groups = self.env["quality.survey.result"].sudo()._read_group(
-            [
-                ("campaign_id", "in", self.ids),
-                ("visibility", "=", "shown"),
-                ("category_id", "!=", False),
-            ],
-            ["campaign_id", "category_id", "department_id"],
-            ["satisfaction_index:avg"],
+        groups = (
+            self.env["quality.survey.result"]
+            .sudo()
+            ._read_group(
+                [
+                    ("campaign_id", "in", self.ids),
+                    ("visibility", "=", "shown"),
+                    ("category_id", "!=", False),
+                ],
+                ["campaign_id", "category_id", "department_id"],
+                ["satisfaction_index:avg"],
+            )
         )
         return {(c, cat, unit): index for c, cat, unit, index in groups}
 
@@ -420,8 +434,11 @@ class QualitySurveyCampaign(models.Model):
         Nonconformity = self.env["quality.nonconformity"].sudo()
         opened = {
             (rec.survey_campaign_id.id, rec.survey_category_id.id, rec.department_id.id)
-            for rec in Action.search([("survey_campaign_id", "in", self.ids)])
-            | Nonconformity.search([("survey_campaign_id", "in", self.ids)])
+            for records in (
+                Action.search([("survey_campaign_id", "in", self.ids)]),
+                Nonconformity.search([("survey_campaign_id", "in", self.ids)]),
+            )
+            for rec in records
         }
         today = fields.Date.context_today(self)
         process = self.env.ref("quality_university.process_8_2_1", raise_if_not_found=False)
@@ -535,9 +552,11 @@ class QualitySurveyCampaign(models.Model):
                 "index": index if visibility == "shown" else None,
                 "respondents": respondents,
             }
-        categories = self.env["quality.survey.category"].browse(
-            sorted({c.id for __, c, *___ in cells if c}) or []
-        ).sorted()
+        categories = (
+            self.env["quality.survey.category"]
+            .browse(sorted({c.id for __, c, *___ in cells if c}) or [])
+            .sorted()
+        )
         rates = self.env["quality.survey.response"]._read_group(
             [("campaign_id", "=", self.id)],
             ["department_id"],
@@ -599,7 +618,8 @@ class QualitySurveyCampaign(models.Model):
             line_vals = []
             for position, answer in enumerate(answered):
                 for question in questions:
-                    base = 4 if (position + question.id + year_index) % 3 else 3
+                    unit_id = answer.quality_department_id.id
+                    base = 3 + (unit_id * 7 + question.id + year_index) % 2
                     if (
                         question.quality_category_id == resources
                         and answer.quality_department_id == low_unit

@@ -13,6 +13,21 @@ class QualitySurveyResponse(models.Model):
     _auto = False
     _order = "academic_year desc, campaign_id, department_id"
     _rec_name = "department_id"
+    _depends = {
+        "survey.user_input": [
+            "quality_campaign_id",
+            "quality_department_id",
+            "state",
+            "test_entry",
+        ],
+        "quality.survey.campaign": [
+            "academic_year",
+            "stakeholder",
+            "company_id",
+            "date_end",
+        ],
+        "quality.survey.rate.target": ["stakeholder", "target_rate", "company_id"],
+    }
 
     campaign_id = fields.Many2one("quality.survey.campaign", string="Campaign", readonly=True)
     academic_year = fields.Char(readonly=True)

@@ -24,6 +24,31 @@ class QualitySurveyResult(models.Model):
     # contracts with the management review and the quality objectives (issue 12)
     _quality_review_provider = True
     _quality_indicator_provider = True
+    # what the view reads: pending writes to these are flushed before it is queried
+    _depends = {
+        "survey.user_input": [
+            "quality_campaign_id",
+            "quality_department_id",
+            "state",
+            "test_entry",
+        ],
+        "survey.user_input.line": [
+            "user_input_id",
+            "question_id",
+            "value_scale",
+            "answer_type",
+            "skipped",
+        ],
+        "survey.question": ["scale_min", "scale_max", "quality_category_id"],
+        "quality.survey.campaign": [
+            "academic_year",
+            "stakeholder",
+            "survey_id",
+            "company_id",
+            "date_end",
+            "min_group_size",
+        ],
+    }
 
     campaign_id = fields.Many2one("quality.survey.campaign", string="Campaign", readonly=True)
     academic_year = fields.Char(readonly=True)
@@ -130,9 +155,9 @@ class QualitySurveyResult(models.Model):
             ._read_group(domain, ["campaign_id"], ["invited_count:sum", "answered_count:sum"])
         }
         campaigns = (
-            self.env["quality.survey.campaign"].sudo().browse(
-                {c.id for c in indices} | {c.id for c in responses}
-            )
+            self.env["quality.survey.campaign"]
+            .sudo()
+            .browse({c.id for c in indices} | {c.id for c in responses})
         ).sorted(lambda c: (c.academic_year, c.stakeholder, c.id))
         below = dict(
             self.env["quality.action"]
@@ -155,9 +180,9 @@ class QualitySurveyResult(models.Model):
             lines.append(
                 {
                     "label": self.env._("%(campaign)s: satisfaction index", campaign=campaign.name),
-                    "value": round(index, 1) if index is not None else self.env._(
-                        "too few responses"
-                    ),
+                    "value": round(index, 1)
+                    if index is not None
+                    else self.env._("too few responses"),
                     "unit": "/100" if index is not None else "",
                 }
             )
@@ -210,4 +235,4 @@ class QualitySurveyResult(models.Model):
         if department:
             domain.append(("department_id", "child_of", department.ids))
         [(index,)] = self.sudo()._read_group(domain, [], ["satisfaction_index:avg"])
-        return index
+        return None if index is False or index is None else index

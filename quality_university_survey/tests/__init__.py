@@ -1,1 +1,2 @@
 from . import test_stakeholder_survey
+from . import test_survey_campaign
