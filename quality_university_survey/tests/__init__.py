@@ -1,2 +1,3 @@
 from . import test_stakeholder_survey
 from . import test_survey_campaign
+from . import test_survey_query_count
