@@ -582,8 +582,8 @@ class QualitySurveyCampaign(models.Model):
             "rates": [
                 {
                     "unit": unit,
-                    "invited": invited,
-                    "answered": answered,
+                    "invited": int(invited),
+                    "answered": int(answered),
                     "rate": 100.0 * answered / invited if invited else 0.0,
                 }
                 for unit, invited, answered in rates
