@@ -554,7 +554,7 @@ class QualitySurveyCampaign(models.Model):
             }
         categories = (
             self.env["quality.survey.category"]
-            .browse(sorted({c.id for __, c, *___ in cells if c}) or [])
+            .browse(sorted({category.id for category, *__ in cells if category}))
             .sorted()
         )
         rates = self.env["quality.survey.response"]._read_group(

@@ -40,8 +40,8 @@ function answerSteps() {
                       run: "click",
                   }
                 : {
-                      content: "Next, in Kazakh",
-                      trigger: 'button[value="next"]:not(.disabled):contains("Келесі")',
+                      content: "Next (Continue), in Kazakh",
+                      trigger: 'button[value="next"]:not(.disabled):contains("Жалғастыру")',
                       run: "click",
                   }
         );
@@ -53,7 +53,7 @@ registry.category("web_tour.tours").add("quality_survey_kazakh_student", {
     steps: () => [
         {
             content: "The survey's title in Kazakh",
-            trigger: 'h1:contains("Студенттердің оқыту сапасына қанағаттанушылығы")',
+            trigger: 'h1:contains("Білім алушылардың оқыту сапасына қанағаттанушылығы")',
         },
         {
             content: "Start, in Kazakh",
