@@ -29,7 +29,6 @@ class QualitySurveyCampaign(models.Model):
     )
     survey_id = fields.Many2one(
         "survey.survey",
-        string="Survey",
         required=True,
         tracking=True,
         index=True,
@@ -122,7 +121,7 @@ class QualitySurveyCampaign(models.Model):
     )
     date_closed = fields.Date(string="Closed On", readonly=True, tracking=True)
     date_analysed = fields.Date(string="Analysed On", readonly=True, tracking=True)
-    analysed_by_id = fields.Many2one("res.users", string="Analysed By", readonly=True)
+    analysed_by_id = fields.Many2one("res.users", readonly=True)
     conclusion = fields.Html(help="Analysis of the results for the Academic Council.")
     invited_partner_ids = fields.Many2many(
         "res.partner",

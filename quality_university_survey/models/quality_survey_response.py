@@ -29,7 +29,7 @@ class QualitySurveyResponse(models.Model):
         "quality.survey.rate.target": ["stakeholder", "target_rate", "company_id"],
     }
 
-    campaign_id = fields.Many2one("quality.survey.campaign", string="Campaign", readonly=True)
+    campaign_id = fields.Many2one("quality.survey.campaign", readonly=True)
     academic_year = fields.Char(readonly=True)
     stakeholder = fields.Selection(STAKEHOLDERS, string="Stakeholder Group", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

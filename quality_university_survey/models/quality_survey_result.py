@@ -50,15 +50,15 @@ class QualitySurveyResult(models.Model):
         ],
     }
 
-    campaign_id = fields.Many2one("quality.survey.campaign", string="Campaign", readonly=True)
+    campaign_id = fields.Many2one("quality.survey.campaign", readonly=True)
     academic_year = fields.Char(readonly=True)
     stakeholder = fields.Selection(STAKEHOLDERS, string="Stakeholder Group", readonly=True)
-    survey_id = fields.Many2one("survey.survey", string="Survey", readonly=True)
+    survey_id = fields.Many2one("survey.survey", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Date(string="Campaign Closes On", readonly=True)
-    category_id = fields.Many2one("quality.survey.category", string="Category", readonly=True)
+    category_id = fields.Many2one("quality.survey.category", readonly=True)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
-    question_id = fields.Many2one("survey.question", string="Question", readonly=True)
+    question_id = fields.Many2one("survey.question", readonly=True)
     respondent_count = fields.Integer(string="Respondents", readonly=True, aggregator="max")
     answer_count = fields.Integer(string="Answers", readonly=True)
     satisfaction_index = fields.Float(readonly=True, aggregator="avg", digits=(16, 1))

@@ -63,12 +63,3 @@ class SurveyUserInput(models.Model):
             values["quality_campaign_id"] = context["quality_campaign_id"]
             values["quality_department_id"] = context.get("quality_department_id") or False
         return values
-
-
-class SurveyInvite(models.TransientModel):
-    _inherit = "survey.invite"
-
-    def _get_answers_values(self):
-        values = super()._get_answers_values()
-        values.update(self.env["survey.user_input"]._quality_campaign_answer_values())
-        return values
