@@ -322,6 +322,22 @@ class QualitySurveyCampaign(models.Model):
         action["context"] = {"search_default_group_category": 1}
         return action
 
+    def action_export_indices(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/quality_university_survey/campaign/{self.id}/indices.xlsx",
+            "target": "download",
+        }
+
+    def action_export_answers(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/quality_university_survey/campaign/{self.id}/answers.xlsx",
+            "target": "download",
+        }
+
     def action_open_actions(self):
         self.ensure_one()
         if self.threshold_outcome == "nonconformity":
