@@ -23,11 +23,21 @@ class SurveyUserInput(models.Model):
     def _quality_anonymise(self):
         """Cut every link between a submitted answer of an anonymous campaign and its
         respondent: partner, e-mail, nickname, the users who created and wrote it (the
-        respondent's own user when logged in), its followers and messages. The unit stays:
+        respondent's own user when logged in), its followers and messages, and the
+        invitation e-mails still queued with its link. The unit stays:
         results are reported per unit only above the campaign's minimum group size."""
         if not self:
             return
         ids = tuple(self.ids)
+        # invitations and reminders still waiting in the mail queue carry the answer's link
+        patterns = [f"%{token}%" for token in self.mapped("access_token") if token]
+        self.env["mail.mail"].flush_model(["body_html"])
+        self.env.cr.execute(
+            "SELECT id FROM mail_mail WHERE body_html LIKE ANY(%s)", (patterns or [""],)
+        )
+        queued = [row[0] for row in self.env.cr.fetchall()]
+        if queued:
+            self.env["mail.mail"].sudo().browse(queued).unlink()
         self.flush_recordset()
         self.env["survey.user_input.line"].flush_model()
         cr = self.env.cr

@@ -191,6 +191,11 @@ class TestSurveyCampaign(SurveyCampaignCommon):
                 [("id", "in", self.done.ids), ("partner_id", "in", respondent_partners.ids)]
             )
         )
+        # no queued invitation e-mail keeps the link of a submitted answer
+        for token in self.done.mapped("access_token"):
+            self.assertFalse(
+                self.env["mail.mail"].sudo().search_count([("body_html", "ilike", token)])
+            )
         # the pending ones are still known: reminders need them
         pending = self.campaign.user_input_ids - self.done
         self.assertEqual(len(pending.partner_id), sum(SILENT.values()))
