@@ -3,3 +3,4 @@ from . import test_survey_campaign
 from . import test_survey_query_count
 from . import test_survey_reports
 from . import test_survey_kazakh_tour
+from . import test_survey_kazakh_terms
