@@ -1,7 +1,7 @@
 import re
 from datetime import timedelta
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from .survey_survey import STAKEHOLDERS
@@ -147,6 +147,15 @@ class QualitySurveyCampaign(models.Model):
         "quality.nonconformity", "survey_campaign_id", string="Nonconformities"
     )
     action_count = fields.Integer(compute="_compute_action_count")
+
+    def init(self):
+        # the list's default order
+        tools.create_index(
+            self.env.cr,
+            "quality_survey_campaign_order_idx",
+            self._table,
+            ["academic_year DESC", "stakeholder", "id DESC"],
+        )
 
     @api.depends("survey_id")
     def _compute_stakeholder(self):
