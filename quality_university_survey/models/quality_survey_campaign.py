@@ -640,21 +640,24 @@ class QualitySurveyCampaign(models.Model):
                 lambda q: q.question_type == "scale"
             )
             line_vals = []
+            # six answers of a programme spread around its level without moving its mean
+            spread = (0, 1, -1, 0, -1, 1)
             for position, answer in enumerate(answered):
                 for question in questions:
                     unit_id = answer.quality_department_id.id
-                    base = 3 + (unit_id * 7 + question.id + year_index) % 2
+                    # 4 (index 75) or 5 (about 92) by programme, question and year
+                    level = 4 + (unit_id + question.id + year_index) % 3 // 2
                     if (
                         question.quality_category_id == resources
                         and answer.quality_department_id == low_unit
                     ):
-                        base = 4 if year_index == 0 else 2
+                        level = 4 if year_index == 0 else 3  # 75, then 50
                     line_vals.append(
                         {
                             "user_input_id": answer.id,
                             "question_id": question.id,
                             "answer_type": "scale",
-                            "value_scale": min(5, max(1, base + (position % 3) - 1 + year_index)),
+                            "value_scale": min(5, max(1, level + spread[position % 6])),
                         }
                     )
             self.env["survey.user_input.line"].create(line_vals)
