@@ -1,17 +1,19 @@
 from odoo import fields, models
 
+STAKEHOLDERS = [
+    ("student", "Students"),
+    ("teacher", "Teaching Staff"),
+    ("staff", "Staff"),
+    ("graduate", "Graduates"),
+    ("employer", "Employers"),
+]
+
 
 class SurveySurvey(models.Model):
     _inherit = "survey.survey"
 
     quality_stakeholder = fields.Selection(
-        [
-            ("student", "Students"),
-            ("teacher", "Teaching Staff"),
-            ("staff", "Staff"),
-            ("graduate", "Graduates"),
-            ("employer", "Employers"),
-        ],
+        STAKEHOLDERS,
         string="Stakeholder Group",
         tracking=True,
         help="Interested party whose satisfaction the survey measures (manual 7.2, 8.2.1).",
