@@ -49,7 +49,7 @@
     ],
     "assets": {
         "web.assets_tests": [
-            "quality_university/static/src/js/tours/*.js",
+            "quality_university/static/tests/tours/*.js",
         ],
     },
 }
