@@ -15,6 +15,8 @@ class TestReportPrinting(HttpCase):
     HttpCase: wkhtmltopdf fetches the report's assets over HTTP.
     """
 
+    SIZES = (1, 3, 50)
+
     def assertPrints(self, xmlid, make_records):
         report = self.env.ref(xmlid).with_context(force_report_rendering=True)
         records, titles = make_records(max(self.SIZES))
