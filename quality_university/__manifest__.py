@@ -47,10 +47,11 @@
         "demo/quality_document_demo.xml",
         "demo/quality_audit_demo.xml",
         "demo/quality_integrity_demo.xml",
+        "demo/res_company_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
-            "quality_university/static/src/js/tours/*.js",
+            "quality_university/static/tests/tours/*.js",
         ],
     },
 }

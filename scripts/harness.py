@@ -2,8 +2,16 @@
 
 Standard library only: it must be able to say plainly that Odoo is missing.
 
+When Odoo is not importable and ODOO_PATH is not set, it installs Odoo 18.0 Community
+into the project's own virtual environment `.venv/` and runs the command again from there
+(see bootstrap()).
+
 Overrides (environment variables):
   ODOO_PATH    folder of an Odoo 18.0 source tree (the one holding odoo-bin)
+  QU_ODOO_SOURCE    where the bootstrap takes Odoo 18.0 from: a git repository (URL or
+               local path; branch 18.0, shallow), a source folder or a tarball
+               (default https://github.com/odoo/odoo.git)
+  QU_NO_BOOTSTRAP   set to 1 to refuse instead of installing Odoo into .venv/
   PGHOST, PGPORT, PGUSER    the PostgreSQL server to use (default 127.0.0.1:5432,
                the current OS user); when none answers, a private cluster is started
   QU_PGDATA    folder of that private cluster (default ~/.local/share/quality_university/pgdata,
@@ -12,16 +20,28 @@ Overrides (environment variables):
 """
 
 import glob
+import json
 import os
 import pwd
+import re
+import runpy
 import shutil
 import socket
 import subprocess
 import sys
+import sysconfig
+import tarfile
+import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+SCRIPTS = REPO / "scripts"
 ADDONS = ["quality_university", "quality_university_survey"]
+VENV = REPO / ".venv"
+VENV_MARKER = ".quality_university_ready"  # written last: a .venv without it is half-made
+ODOO_REPOSITORY = "https://github.com/odoo/odoo.git"
+ODOO_BRANCH = "18.0"
 
 
 class HarnessError(Exception):
@@ -49,14 +69,281 @@ def find_odoo():
     )
     if probe.returncode != 0:
         raise HarnessError(
-            f"Odoo is not importable by {sys.executable}.\n"
-            "Install Odoo 18.0 Community into this Python (see README, Prerequisites) "
-            "or set ODOO_PATH to its source folder. Nothing was run."
+            f"Odoo is not importable by {sys.executable}"
+            + (f" from ODOO_PATH={odoo_path}" if odoo_path else "")
+            + ".\nSet ODOO_PATH to an Odoo 18.0 source folder, or unset ODOO_PATH and "
+            "QU_NO_BOOTSTRAP to let the command install Odoo 18.0 into .venv/. Nothing was run."
         )
     major, minor, root = probe.stdout.split(maxsplit=2)
     if (major, minor) != ("18", "0"):
         raise HarnessError(f"Odoo {major}.{minor} found in {root}; these addons need 18.0.")
     return env, Path(root.strip())
+
+
+def ensure_odoo(for_tests=False):
+    """find_odoo(), or install Odoo 18.0 into .venv/ and re-run this command from there.
+
+    Returns what find_odoo() returns; when it re-runs the command it does not return.
+    """
+    try:
+        return find_odoo()
+    except HarnessError:
+        if os.environ.get("ODOO_PATH") or os.environ.get("QU_NO_BOOTSTRAP") == "1":
+            raise
+        if os.environ.get("QU_BOOTSTRAPPED") == "1":
+            raise HarnessError(
+                f"Odoo is still not importable by {sys.executable} after the bootstrap: "
+                f"remove {VENV} and run the command again."
+            ) from None
+    python = venv_python()
+    if (VENV / VENV_MARKER).exists():
+        print(f"Odoo 18.0 from {VENV} (made earlier; remove it to start afresh).", flush=True)
+    else:
+        bootstrap(for_tests=for_tests)
+    # run this same command again, from the project's environment
+    env = dict(os.environ, QU_BOOTSTRAPPED="1")
+    os.execve(str(python), [str(python), sys.argv[0], *sys.argv[1:]], env)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def venv_python():
+    return VENV / "bin" / "python"
+
+
+class _Steps:
+    """Numbered progress lines; each step's output goes to a log shown when it fails."""
+
+    def __init__(self, total, log_path):
+        self.total, self.number, self.log_path = total, 0, log_path
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.log = log_path.open("w")
+        self.started = time.time()
+
+    def step(self, text):
+        self.number += 1
+        self.current = text
+        self.step_started = time.time()
+        print(f"[{self.number}/{self.total}] {text}", flush=True)
+        self.log.write(f"\n== [{self.number}/{self.total}] {text}\n")
+        self.log.flush()
+
+    def run(self, cmd, **kwargs):
+        self.log.write("$ " + " ".join(str(c) for c in cmd) + "\n")
+        self.log.flush()
+        result = subprocess.run(
+            [str(c) for c in cmd],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            **kwargs,
+        )
+        if result.returncode != 0:
+            raise HarnessError(f"`{' '.join(str(c) for c in cmd)}` exited with {result.returncode}")
+        return result
+
+    def tail(self, lines=25):
+        self.log.flush()
+        return "".join(self.log_path.read_text(errors="replace").splitlines(True)[-lines:])
+
+
+def bootstrap(for_tests=False):
+    """Install Odoo 18.0 Community and the project's tools into .venv/.
+
+    Every step is printed; a failed step says what failed, shows the end of its output and
+    removes .venv/, so that the next run starts clean. The marker file written last tells a
+    finished environment from a half-made one.
+    """
+    if not (3, 10) <= sys.version_info[:2] <= (3, 12):
+        raise HarnessError(
+            f"Odoo 18.0 runs on Python 3.10 to 3.12; {sys.executable} is "
+            f"{sys.version.split()[0]}. Run the command with one of those."
+        )
+    source = os.environ.get("QU_ODOO_SOURCE") or ODOO_REPOSITORY
+    kind = _source_kind(source)
+    steps = _Steps(7, REPO / "var" / "bootstrap.log")
+    print(
+        f"Odoo is not importable by {sys.executable}: installing Odoo 18.0 Community "
+        f"into {VENV} (log: {steps.log_path}).",
+        flush=True,
+    )
+    if VENV.exists():
+        print(f"Removing {VENV}, left half-made by an earlier run.", flush=True)
+        shutil.rmtree(VENV)
+    try:
+        steps.step("Checking system packages: " + ", ".join(_system_packages(for_tests, kind)))
+        ensure_system_packages(_system_packages(for_tests, kind), steps)
+        steps.step(f"Creating the virtual environment {VENV} (Python {sys.version.split()[0]})")
+        steps.run([sys.executable, "-m", "venv", VENV])
+        python = venv_python()
+        src = VENV / "src" / "odoo"
+        waiting = {
+            "git": f"git clone --depth 1 --branch {ODOO_BRANCH}, a few hundred MB",
+            "folder": "copying the folder",
+            "tarball": "unpacking the tarball",
+        }[kind]
+        steps.step(f"Odoo {ODOO_BRANCH} source from {source} (waiting for {waiting})")
+        _get_source(source, kind, src, steps)
+        version = runpy.run_path(str(src / "odoo" / "release.py"))["version_info"][:2]
+        if tuple(version) != (18, 0):
+            raise HarnessError(f"{source} holds Odoo {version[0]}.{version[1]}, not 18.0")
+        pip = [python, "-m", "pip", "install", "--no-input"]
+        constraints = ["-c", SCRIPTS / "odoo-constraints.txt"]
+        steps.step("Build tools for old source packages (scripts/odoo-build.txt)")
+        steps.run([*pip, *constraints, "-r", SCRIPTS / "odoo-build.txt"])
+        with tempfile.TemporaryDirectory() as tmp:
+            requirements = Path(tmp) / "requirements.txt"
+            count = _filtered_requirements(src / "requirements.txt", requirements)
+            steps.step(
+                f"Odoo's Python requirements ({count} lines, with scripts/odoo-overrides.txt; "
+                "waiting for pip, a few minutes when packages compile)"
+            )
+            steps.run([*pip, "--no-build-isolation", *constraints, "-r", requirements])
+        steps.step("The project's test and lint tools (requirements-dev.txt)")
+        steps.run([*pip, *constraints, "-r", REPO / "requirements-dev.txt"])
+        steps.step("Making Odoo importable in the environment and checking it")
+        purelib = subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        (Path(purelib) / "quality_university_odoo.pth").write_text(f"{src}\n")
+        steps.run([python, "-c", "import odoo.release, odoo.tools"])
+        (VENV / VENV_MARKER).write_text(
+            json.dumps({"source": source, "odoo": str(src), "python": sys.version.split()[0]})
+        )
+    except (HarnessError, OSError, subprocess.SubprocessError, KeyError, SyntaxError) as error:
+        tail = steps.tail()
+        shutil.rmtree(VENV, ignore_errors=True)
+        raise HarnessError(
+            f"Step {steps.number}/{steps.total} failed ({steps.current}): {error}\n"
+            f"--- end of its output ({steps.log_path}) ---\n{tail}"
+            f"--- {VENV} was removed; fix the cause and run the command again."
+        ) from None
+    finally:
+        steps.log.close()
+    print(f"Odoo 18.0 installed into {VENV} in {time.time() - steps.started:.0f} s.", flush=True)
+
+
+def _source_kind(source):
+    path = Path(source)
+    if re.match(r"^(https?|ssh|git|file)://|^[\w.-]+@[\w.-]+:", source):
+        return "git"
+    if path.is_dir():
+        is_git = (path / ".git").exists() or (
+            (path / "HEAD").is_file() and (path / "objects").is_dir()
+        )
+        return "git" if is_git else "folder"
+    if path.is_file() and tarfile.is_tarfile(path):
+        return "tarball"
+    raise HarnessError(
+        f"QU_ODOO_SOURCE={source} is neither a git repository, a folder nor a tarball."
+    )
+
+
+def _get_source(source, kind, dest, steps):
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "git":
+        url = source if re.match(r"^\w+://|^[\w.-]+@", source) else Path(source).resolve().as_uri()
+        steps.run(["git", "clone", "--depth", "1", "--branch", ODOO_BRANCH, url, dest])
+        shutil.rmtree(dest / ".git")  # the history is not needed to run Odoo
+    elif kind == "folder":
+        shutil.copytree(source, dest, symlinks=True, ignore=shutil.ignore_patterns(".git"))
+    else:
+        unpack = Path(tempfile.mkdtemp(dir=dest.parent, prefix="unpack-"))
+        with tarfile.open(source) as tar:
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(unpack, filter="data")
+            else:  # pragma: no cover - Python before 3.10.12
+                tar.extractall(unpack)  # noqa: S202
+        entries = list(unpack.iterdir())
+        if len(entries) == 1 and entries[0].is_dir():  # odoo-18.0/odoo/release.py
+            entries[0].rename(dest)
+            unpack.rmdir()
+        else:
+            unpack.rename(dest)
+    if not (dest / "odoo" / "release.py").is_file():
+        raise HarnessError(f"{source} has no odoo/release.py: it is not an Odoo source tree")
+
+
+def _requirement_name(line):
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line)
+    return re.sub(r"[-_.]+", "-", match[1]).lower() if match else None
+
+
+def _filtered_requirements(odoo_requirements, dest):
+    """Odoo's requirements with the lines of the packages we pin ourselves replaced.
+
+    Odoo's own file is left as it is; the copy goes to a temporary folder.
+    """
+    overrides = [
+        line.strip()
+        for line in (SCRIPTS / "odoo-overrides.txt").read_text().splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    ours = {_requirement_name(line): line for line in overrides}
+    kept, replaced = [], set()
+    for line in odoo_requirements.read_text().splitlines():
+        name = _requirement_name(line.split("#")[0])
+        if name in ours:
+            replaced.add(name)
+        elif name:
+            kept.append(line)
+    kept += [ours[name] for name in sorted(replaced)]
+    dest.write_text("\n".join(kept) + "\n")
+    return len(kept)
+
+
+# Debian package -> how to tell it is there
+def _has_python_headers():
+    return (Path(sysconfig.get_paths()["include"]) / "Python.h").exists()
+
+
+SYSTEM_PACKAGES = {
+    "build-essential": lambda: shutil.which("gcc"),
+    "python3-dev": _has_python_headers,
+    "libpq-dev": lambda: shutil.which("pg_config"),
+    "libldap2-dev": lambda: Path("/usr/include/ldap.h").exists(),
+    "libsasl2-dev": lambda: Path("/usr/include/sasl/sasl.h").exists(),
+    "git": lambda: shutil.which("git"),
+    "wkhtmltopdf": lambda: shutil.which("wkhtmltopdf"),
+    "chromium": lambda: any(
+        shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")
+    ),
+}
+
+
+def _system_packages(for_tests, kind):
+    names = ["build-essential", "python3-dev", "libpq-dev", "libldap2-dev", "libsasl2-dev"]
+    names += ["git"] if kind == "git" else []
+    names += ["wkhtmltopdf"] + (["chromium"] if for_tests else [])
+    return names
+
+
+def ensure_system_packages(names, steps=None):
+    """Install the missing Debian packages as root, or say the exact command to run."""
+    missing = [name for name in names if not SYSTEM_PACKAGES[name]()]
+    if not missing:
+        return
+    install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    debian = Path("/etc/debian_version").exists() and shutil.which("apt-get")
+    if not debian:
+        raise HarnessError(
+            "Missing system packages (Debian names): " + " ".join(missing) + ". "
+            "Install their equivalents with your system's package manager, then run again."
+        )
+    if os.getuid() != 0:
+        raise HarnessError(
+            "Missing system packages: run\n  sudo apt-get update && sudo "
+            + " ".join(install)
+            + "\nthen run this command again."
+        )
+    print(f"    installing {' '.join(missing)} (waiting for apt-get)", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run = steps.run if steps else lambda cmd, **kw: subprocess.run(cmd, check=True, **kw)
+    run(["apt-get", "update", "-qq"], env=env)
+    run(install, env=env)
 
 
 def addons_path(odoo_root):

@@ -32,9 +32,6 @@ class HrDepartment(models.Model):
         help="Staff authorised for quality in this unit: they keep its records and "
         "acknowledge its staff with the policy and documents.",
     )
-    quality_process_ids = fields.One2many(
-        "quality.process", "department_id", string="Owned Processes"
-    )
     quality_process_count = fields.Integer(compute="_compute_quality_process_count")
 
     @api.depends("complete_name")

@@ -136,8 +136,9 @@ class QualityAudit(models.Model):
             if not audit.lead_auditor_id:
                 raise UserError(self.env._("Appoint the lead auditor first."))
         self._set_state(("planned",), "in_progress")
-        if not self.date_start:
-            self.filtered(lambda a: not a.date_start).date_start = fields.Date.context_today(self)
+        undated = self.filtered(lambda a: not a.date_start)
+        if undated:
+            undated.date_start = fields.Date.context_today(self)
 
     def action_report(self):
         self._set_state(("in_progress",), "report")

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class QualityDocumentAcknowledgement(models.Model):
@@ -111,6 +112,36 @@ class QualityDocumentAcknowledgement(models.Model):
     def action_open_document(self):
         self.ensure_one()
         return self.revision_id._get_form_action()
+
+    @api.model
+    def _create_for_revision(self, revision, employees, date_due):
+        """Create the pending acknowledgements of an effective revision for the employees
+        of the query ``employees`` (ids of hr.employee): one INSERT for any number of them,
+        without the ORM's per-record work. Employees who already have one are skipped.
+        The caller flushes before and invalidates the cache after."""
+        document = revision.document_id
+        self.env.cr.execute(
+            SQL(
+                """
+            INSERT INTO quality_document_acknowledgement
+                (revision_id, document_id, employee_id, user_id, department_id, job_title,
+                 state, date_due, completion, company_id,
+                 create_uid, create_date, write_uid, write_date)
+            SELECT %(revision)s, %(document)s, e.id, e.user_id, e.department_id,
+                   e.job_title, 'pending', %(due)s, 0, %(company)s,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM hr_employee e
+             WHERE e.id IN %(employees)s
+            ON CONFLICT (revision_id, employee_id) DO NOTHING
+            """,
+                revision=revision.id,
+                document=document.id,
+                due=date_due,
+                company=document.company_id.id,
+                uid=self.env.uid,
+                employees=employees.subselect(),
+            )
+        )
 
     def _cancel(self):
         self.sudo()._workflow_write({"state": "cancelled"})

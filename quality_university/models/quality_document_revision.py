@@ -225,9 +225,6 @@ class QualityDocumentRevision(models.Model):
             "views": [(False, "form")],
         }
 
-    def _activity_type(self, name):
-        return self.env.ref(f"quality_university.mail_activity_type_document_{name}")
-
     def action_submit(self):
         """Send the draft to its reviewers for agreement (officers of the unit and the
         quality office, who edit the draft)."""
@@ -363,6 +360,7 @@ class QualityDocumentRevision(models.Model):
         effective revision: one INSERT for any number of employees."""
         self.env.flush_all()
         Employee = self.env["hr.employee"]
+        Acknowledgement = self.env["quality.document.acknowledgement"]
         for revision in self:
             document = revision.document_id
             domain = [("company_id", "=", document.company_id.id)]
@@ -376,29 +374,8 @@ class QualityDocumentRevision(models.Model):
             due = fields.Date.add(
                 revision.date_effective, days=document.type_id.acknowledgement_days or 10
             )
-            self.env.cr.execute(
-                SQL(
-                    """
-                INSERT INTO quality_document_acknowledgement
-                    (revision_id, document_id, employee_id, user_id, department_id, job_title,
-                     state, date_due, completion, company_id,
-                     create_uid, create_date, write_uid, write_date)
-                SELECT %(revision)s, %(document)s, e.id, e.user_id, e.department_id,
-                       e.job_title, 'pending', %(due)s, 0, %(company)s,
-                       %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-                  FROM hr_employee e
-                 WHERE e.id IN %(employees)s
-                ON CONFLICT (revision_id, employee_id) DO NOTHING
-                """,
-                    revision=revision.id,
-                    document=document.id,
-                    due=due,
-                    company=document.company_id.id,
-                    uid=self.env.uid,
-                    employees=employees.subselect(),
-                )
-            )
-        self.env["quality.document.acknowledgement"].invalidate_model()
+            Acknowledgement._create_for_revision(revision, employees, due)
+        Acknowledgement.invalidate_model()
         self.invalidate_recordset(["acknowledgement_ids"])
 
     def action_archive_revision(self):

@@ -16,3 +16,5 @@ from . import test_language_chrome
 from . import test_access_policy
 from . import test_integrity
 from . import test_workflow_guard
+from . import test_report_printing
+from . import test_audit_start
