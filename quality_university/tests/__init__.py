@@ -12,3 +12,7 @@ from . import test_audit
 from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
+from . import test_employment
+from . import test_employment_import
+from . import test_employment_performance
+from . import test_employment_ui
