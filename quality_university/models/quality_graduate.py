@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 CAREER_GROUP = "quality_university.group_quality_career"
 
+PERSON_FIELDS = ("name", "email", "phone")
 STUDY_FORMS = [
     ("full_time", "Full-time"),
     ("part_time", "Part-time"),
@@ -34,7 +35,9 @@ class QualityGraduate(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Person", required=True, ondelete="restrict", index=True
     )
-    name = fields.Char(related="partner_id.name", store=True, readonly=False, required=True)
+    # name, email and phone are the person's: written through the graduate
+    # (see create and write) by whoever may edit the graduate
+    name = fields.Char(related="partner_id.name", store=True, readonly=False)
     email = fields.Char(related="partner_id.email", readonly=False)
     phone = fields.Char(related="partner_id.phone", readonly=False)
     student_code = fields.Char(
@@ -146,6 +149,42 @@ class QualityGraduate(models.Model):
     def _check_obligation_months(self):
         if any(graduate.obligation_months < 0 for graduate in self):
             raise ValidationError(self.env._("The work-off period cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """The person comes with the graduate: whoever may create the graduate
+        creates the contact, without rights on every contact of the company."""
+        new_people = [vals for vals in vals_list if not vals.get("partner_id")]
+        if new_people:
+            partners = (
+                self.env["res.partner"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": vals.get("name") or "",
+                            "email": vals.get("email") or False,
+                            "phone": vals.get("phone") or False,
+                        }
+                        for vals in new_people
+                    ]
+                )
+            )
+            for vals, partner in zip(new_people, partners, strict=True):
+                vals["partner_id"] = partner.id
+        for vals in vals_list:
+            for key in PERSON_FIELDS:
+                vals.pop(key, None)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Contacts of graduates are edited through the graduate, within its rules."""
+        person = {key: vals.pop(key) for key in PERSON_FIELDS if key in vals}
+        result = super().write(vals) if vals else True
+        if person:
+            self.check_access("write")
+            self.partner_id.sudo().write(person)
+        return result
 
     # work-off obligation --------------------------------------------------------
 

@@ -46,8 +46,7 @@ class EmploymentCommon(QualityCommon):
         cls.checkpoint_6 = ref("quality_university.employment_checkpoint_6_months")
         cls.checkpoint_12 = ref("quality_university.employment_checkpoint_12_months")
         cls.status = {
-            status.code: status
-            for status in cls.env["quality.employment.status"].search([])
+            status.code: status for status in cls.env["quality.employment.status"].search([])
         }
         # status at 12 months and evidence, one graduate each; None = no record
         cls.cohort_plan = [

@@ -131,7 +131,10 @@ class TestEmploymentRates(EmploymentCommon):
         self.assertEqual(graduate.latest_status_id, self.status["seeking"])
         self.assertEqual(
             self.env["quality.graduate"].search_count(
-                [("latest_status_id", "=", self.status["seeking"].id), ("graduation_year", "=", 2030)]
+                [
+                    ("latest_status_id", "=", self.status["seeking"].id),
+                    ("graduation_year", "=", 2030),
+                ]
             ),
             2,
         )
@@ -167,7 +170,9 @@ class TestEmploymentRates(EmploymentCommon):
         self.assertIsNone(
             Report._quality_indicator_value("employment_rate", "2040-01-01", "2040-12-31", None)
         )
-        self.assertIsNone(Report._quality_indicator_value("unknown", "2030-01-01", "2030-12-31", None))
+        self.assertIsNone(
+            Report._quality_indicator_value("unknown", "2030-01-01", "2030-12-31", None)
+        )
         self.assertTrue(Report._quality_review_provider)
         section = Report._quality_review_section("2030-01-01", "2030-12-31", self.env.company)
         json.dumps(section)
@@ -219,11 +224,15 @@ class TestEmploymentAccess(EmploymentCommon):
         with self.assertRaises(AccessError):
             self.cohort[0].partner_id.with_user(user).read(["email", "phone"])
         self.assertFalse(
-            self.env["res.partner"].with_user(user).search([("id", "in", self.cohort.partner_id.ids)])
+            self.env["res.partner"]
+            .with_user(user)
+            .search([("id", "in", self.cohort.partner_id.ids)])
         )
         self.env.flush_all()
-        rows = self.env["quality.employment.report"].with_user(user).search(
-            [("programme_id", "=", self.programme_a.id)]
+        rows = (
+            self.env["quality.employment.report"]
+            .with_user(user)
+            .search([("programme_id", "=", self.programme_a.id)])
         )
         self.assertEqual(sum(rows.mapped("graduate_count")), 16 * len(rows))
         # an auditor is no career centre
@@ -267,7 +276,10 @@ class TestEmploymentAccess(EmploymentCommon):
         with self.assertRaises(UserError):
             career.action_obligation_start()
         career.write(
-            {"obligation_employer_id": self.env.company.partner_id.id, "obligation_start": "2030-09-01"}
+            {
+                "obligation_employer_id": self.env.company.partner_id.id,
+                "obligation_start": "2030-09-01",
+            }
         )
         career.action_obligation_start()
         self.assertEqual(graduate.obligation_state, "working")
@@ -309,7 +321,10 @@ class TestVacancyBank(EmploymentCommon):
         vacancy.with_user(self.users["career"]).action_notify_graduates()
         self.assertEqual(vacancy.notified_count, 3)
         mails = self.env["mail.mail"].search(
-            [("model", "=", "quality.graduate"), ("res_id", "in", self.cohort.ids + self.graduate_b.ids)]
+            [
+                ("model", "=", "quality.graduate"),
+                ("res_id", "in", self.cohort.ids + self.graduate_b.ids),
+            ]
         )
         self.assertEqual(len(mails), 3)
         self.assertEqual(set(mails.mapped("res_id")), set(consenting.ids))

@@ -25,7 +25,9 @@ class TestEmploymentImport(EmploymentCommon):
     def test_good_files_import_and_reimport_changes_nothing(self):
         Graduate = self.env["quality.graduate"]
         before = Graduate.search_count([])
-        wizard = self._import("graduates", "graduates_sample.csv", self._sample("graduates_sample.csv"))
+        wizard = self._import(
+            "graduates", "graduates_sample.csv", self._sample("graduates_sample.csv")
+        )
         self.assertEqual(wizard.state, "done", wizard.message)
         self.assertEqual(wizard.message, "6 created, 0 updated, 0 unchanged.")
         graduates = Graduate.search([("student_code", "like", "S2026-")])
@@ -48,14 +50,14 @@ class TestEmploymentImport(EmploymentCommon):
         self.assertTrue(outcome.evidenced)
         self.assertEqual(outcome.salary_band, "250_400")  # 28,000 is 10% of 280,000
         # the demo employer is found by its BIN, not duplicated
-        self.assertEqual(
-            outcome.employer_id, self.env.ref("quality_university.employer_it")
-        )
+        self.assertEqual(outcome.employer_id, self.env.ref("quality_university.employer_it"))
 
         stamps = {g.id: g.write_date for g in graduates}
         outcome_stamps = {e.id: e.write_date for e in graduates.employment_ids}
         partners = self.env["res.partner"].search_count([])
-        again = self._import("graduates", "graduates_sample.csv", self._sample("graduates_sample.csv"))
+        again = self._import(
+            "graduates", "graduates_sample.csv", self._sample("graduates_sample.csv")
+        )
         self.assertEqual(again.message, "0 created, 0 updated, 6 unchanged.")
         again = self._import("employment", "employment_sample.xlsx", employment)
         self.assertEqual(again.message, "0 created, 0 updated, 5 unchanged.")
@@ -97,9 +99,9 @@ class TestEmploymentImport(EmploymentCommon):
 
     def test_bad_employment_rows(self):
         self._import("graduates", "graduates_sample.csv", self._sample("graduates_sample.csv"))
-        import openpyxl
-
         from io import BytesIO
+
+        import openpyxl
 
         book = openpyxl.load_workbook(BytesIO(self._sample("employment_sample.xlsx")))
         sheet = book.active

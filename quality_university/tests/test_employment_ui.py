@@ -29,8 +29,16 @@ class TestEmploymentReports(HttpCase):
     def test_pdf_in_the_readers_language(self):
         expected = {
             "en_US": ("Graduate Employment Report", "Knowledge rate, %", "Pedagogy and Psychology"),
-            "ru_RU": ("Отчёт о трудоустройстве выпускников", "Уровень осведомлённости, %", "Педагогика и психология"),
-            "kk_KZ": ("Бітірушілерді жұмыспен қамту туралы есеп", "Хабардарлық деңгейі, %", "Педагогика және психология"),
+            "ru_RU": (
+                "Отчёт о трудоустройстве выпускников",
+                "Уровень осведомлённости, %",
+                "Педагогика и психология",
+            ),
+            "kk_KZ": (
+                "Бітірушілерді жұмыспен қамту туралы есеп",
+                "Хабардарлық деңгейі, %",
+                "Педагогика және психология",
+            ),
         }
         for lang, texts in expected.items():
             with self.subTest(lang=lang):
@@ -79,7 +87,9 @@ class TestEmploymentReports(HttpCase):
                 self.assertEqual(response.status_code, 400)
         response = self.url_open("/quality_university/employment_import_template/graduates.xlsx")
         self.assertEqual(response.status_code, 200)
-        header = next(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+        header = next(
+            openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
+        )
         self.assertEqual(header[:2], ("Student ID", "Full name"))
         response = self.url_open("/quality_university/employment_import_template/other.xlsx")
         self.assertEqual(response.status_code, 400)
