@@ -60,7 +60,6 @@ class QualityEmploymentXlsx(http.Controller):
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         title = workbook.add_format({"bold": True, "font_size": 13})
-        _ = env._
 
         def sheet_of(name, header, rows):
             sheet = workbook.add_worksheet(name[:31])
@@ -77,14 +76,14 @@ class QualityEmploymentXlsx(http.Controller):
             sheet.set_column(0, 0, 40)
 
         figures = [
-            _("Graduates"),
-            _("Known Outcome"),
-            _("Knowledge Rate (%)"),
-            _("Career Outcomes Rate (%)"),
-            _("Employed"),
-            _("In-specialty Rate (%)"),
-            _("In Specialty (Claimed, No Evidence)"),
-            _("Months to First Job"),
+            env._("Graduates"),
+            env._("Known Outcome"),
+            env._("Knowledge Rate (%)"),
+            env._("Career Outcomes Rate (%)"),
+            env._("Employed"),
+            env._("In-specialty Rate (%)"),
+            env._("In Specialty (Claimed, No Evidence)"),
+            env._("Months to First Job"),
         ]
 
         def numbers(values):
@@ -100,16 +99,16 @@ class QualityEmploymentXlsx(http.Controller):
             ]
 
         sheet_of(
-            _("Programmes"),
-            [_("Programme"), _("Checkpoint"), *figures],
+            env._("Programmes"),
+            [env._("Programme"), env._("Checkpoint"), *figures],
             [
                 [row["programme"].display_name, row["checkpoint"].name, *numbers(row)]
                 for row in data["programme_rows"]
             ],
         )
         sheet_of(
-            _("Comparison"),
-            [_("Checkpoint"), _("Year"), *figures],
+            env._("Comparison"),
+            [env._("Checkpoint"), env._("Year"), *figures],
             [
                 row
                 for total in data["totals"]
@@ -120,17 +119,19 @@ class QualityEmploymentXlsx(http.Controller):
             ],
         )
         sheet_of(
-            _("Statuses"),
-            [_("Status"), _("Graduates")],
+            env._("Statuses"),
+            [env._("Status"), env._("Graduates")],
             [
-                [status.name if status else _("No record"), count]
+                [status.name if status else env._("No record"), count]
                 for status, count in data["statuses"]
             ],
         )
-        sheet_of(_("Salary Bands"), [_("Salary Band"), _("Graduates")], data["salaries"])
         sheet_of(
-            _("Reasons"),
-            [_("Reason for Non-employment"), _("Graduates")],
+            env._("Salary Bands"), [env._("Salary Band"), env._("Graduates")], data["salaries"]
+        )
+        sheet_of(
+            env._("Reasons"),
+            [env._("Reason for Non-employment"), env._("Graduates")],
             [[reason.name, count] for reason, count in data["reasons"]],
         )
         workbook.close()

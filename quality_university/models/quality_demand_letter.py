@@ -11,10 +11,10 @@ class QualityDemandLetter(models.Model):
     _check_company_auto = True
     _rec_name = "employer_id"
 
-    employer_id = fields.Many2one("res.partner", string="Employer", required=True)
+    employer_id = fields.Many2one("res.partner", required=True)
     date = fields.Date(string="Received On", required=True, default=fields.Date.context_today)
     programme_id = fields.Many2one(
-        "quality.programme", string="Programme", required=True, index=True, check_company=True
+        "quality.programme", required=True, index=True, check_company=True
     )
     department_id = fields.Many2one(related="programme_id.department_id", store=True, index=True)
     year = fields.Integer(string="Needed In", required=True)

@@ -26,7 +26,7 @@ class QualityEmploymentReport(models.Model):
     _quality_review_provider = True
     _quality_indicator_provider = True
 
-    programme_id = fields.Many2one("quality.programme", string="Programme", readonly=True)
+    programme_id = fields.Many2one("quality.programme", readonly=True)
     department_id = fields.Many2one("hr.department", string="Graduating Department", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     level = fields.Selection(
@@ -39,9 +39,7 @@ class QualityEmploymentReport(models.Model):
         readonly=True,
     )
     graduation_year = fields.Integer(readonly=True, aggregator=False)
-    checkpoint_id = fields.Many2one(
-        "quality.employment.checkpoint", string="Checkpoint", readonly=True
-    )
+    checkpoint_id = fields.Many2one("quality.employment.checkpoint", readonly=True)
     checkpoint_months = fields.Integer(readonly=True, aggregator=False)
     graduate_count = fields.Integer(string="Graduates", readonly=True)
     known_count = fields.Integer(string="Known Outcome", readonly=True)

@@ -26,7 +26,7 @@ class QualityEmploymentStatus(models.Model):
         "volunteer or service programme, further study.",
     )
     employed = fields.Boolean(help="Counts as employed (the in-specialty rate's base).")
-    in_specialty = fields.Boolean(string="In Specialty")
+    in_specialty = fields.Boolean()
     excluded = fields.Boolean(
         string="Excluded From the Base",
         help="Known, but left out of the career outcomes rate's base (not seeking).",

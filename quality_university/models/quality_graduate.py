@@ -45,7 +45,7 @@ class QualityGraduate(models.Model):
     )
     iin = fields.Char(string="IIN", index=True, help="Individual identification number.")
     programme_id = fields.Many2one(
-        "quality.programme", string="Programme", required=True, index=True, check_company=True
+        "quality.programme", required=True, index=True, check_company=True
     )
     department_id = fields.Many2one(
         related="programme_id.department_id", store=True, index=True, string="Graduating Department"

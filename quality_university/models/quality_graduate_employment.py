@@ -35,14 +35,12 @@ class QualityGraduateEmployment(models.Model):
         "quality.employment.checkpoint", required=True, ondelete="restrict", index=True
     )
     checkpoint_months = fields.Integer(related="checkpoint_id.months", store=True)
-    status_id = fields.Many2one(
-        "quality.employment.status", string="Status", required=True, ondelete="restrict"
-    )
+    status_id = fields.Many2one("quality.employment.status", required=True, ondelete="restrict")
     programme_id = fields.Many2one(related="graduate_id.programme_id", store=True, index=True)
     department_id = fields.Many2one(related="graduate_id.department_id", store=True, index=True)
     graduation_year = fields.Integer(related="graduate_id.graduation_year", store=True)
     company_id = fields.Many2one(related="graduate_id.company_id", store=True, index=True)
-    employer_id = fields.Many2one("res.partner", string="Employer")
+    employer_id = fields.Many2one("res.partner")
     sector = fields.Selection(
         [
             ("public", "Public sector"),

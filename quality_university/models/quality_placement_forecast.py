@@ -12,13 +12,13 @@ class QualityPlacementForecast(models.Model):
     _rec_name = "programme_id"
 
     programme_id = fields.Many2one(
-        "quality.programme", string="Programme", required=True, index=True, check_company=True
+        "quality.programme", required=True, index=True, check_company=True
     )
     department_id = fields.Many2one(related="programme_id.department_id", store=True, index=True)
     year = fields.Integer(string="Graduation Year", required=True)
     expected_graduates = fields.Integer(required=True)
     demand = fields.Integer(string="Demand (Letters)", compute="_compute_placement")
-    contract_places = fields.Integer(string="Contract Places", compute="_compute_placement")
+    contract_places = fields.Integer(compute="_compute_placement")
     expected_placed = fields.Integer(
         compute="_compute_placement", help="Letters and contracts, at most the graduates."
     )

@@ -10,9 +10,9 @@ class QualityTargetContract(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Contract No.", required=True, tracking=True)
-    employer_id = fields.Many2one("res.partner", string="Employer", required=True, tracking=True)
+    employer_id = fields.Many2one("res.partner", required=True, tracking=True)
     programme_id = fields.Many2one(
-        "quality.programme", string="Programme", required=True, index=True, check_company=True
+        "quality.programme", required=True, index=True, check_company=True
     )
     department_id = fields.Many2one(related="programme_id.department_id", store=True, index=True)
     date = fields.Date(string="Signed On", required=True, default=fields.Date.context_today)

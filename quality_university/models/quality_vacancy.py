@@ -18,7 +18,7 @@ class QualityVacancy(models.Model):
     _workflow_fields = ("state", "notified_count")
 
     name = fields.Char(string="Position", required=True, tracking=True)
-    employer_id = fields.Many2one("res.partner", string="Employer", required=True)
+    employer_id = fields.Many2one("res.partner", required=True)
     programme_ids = fields.Many2many(
         "quality.programme",
         "quality_vacancy_programme_rel",

@@ -56,7 +56,7 @@ class TestEmploymentReports(HttpCase):
                 ("checkpoint_id", "=", Report._final_checkpoint().id),
             ]
         )[0][1]
-        self.assertIn("%.1f" % figures["knowledge_rate"], self._html("en_US"))
+        self.assertIn(f"{figures['knowledge_rate']:.1f}", self._html("en_US"))
         pdf, kind = self.report.with_context(
             force_report_rendering=True, lang="kk_KZ"
         )._render_qweb_pdf(self.report.report_name, self.faculty.ids, data={"year": 2025})

@@ -181,7 +181,6 @@ class QualityEmploymentImport(models.TransientModel):
     # graduates ---------------------------------------------------------------
 
     def _parse_graduates(self, rows):
-        _ = self.env._
         codes = {str(row[3]).strip() for _number, row in rows}
         programmes = {
             p.code: p for p in self.env["quality.programme"].search([("code", "in", list(codes))])
@@ -195,31 +194,35 @@ class QualityEmploymentImport(models.TransientModel):
             )
             problems = []
             if not code:
-                problems.append(_("the student ID is missing"))
+                problems.append(self.env._("the student ID is missing"))
             elif code in seen:
                 problems.append(
-                    _("student ID %(code)s repeats row %(row)s", code=code, row=seen[code])
+                    self.env._("student ID %(code)s repeats row %(row)s", code=code, row=seen[code])
                 )
             if not name:
-                problems.append(_("the full name is missing"))
+                problems.append(self.env._("the full name is missing"))
             if iin and not re.fullmatch(r"\d{12}", iin):
-                problems.append(_("the IIN %(iin)s does not have twelve digits", iin=iin))
+                problems.append(self.env._("the IIN %(iin)s does not have twelve digits", iin=iin))
             if programme not in programmes:
-                problems.append(_("unknown programme %(code)s", code=programme or "—"))
+                problems.append(self.env._("unknown programme %(code)s", code=programme or "—"))
             date = _parse_date(graduated)
             if not date:
-                problems.append(_("bad graduation date %(date)s", date=graduated or "—"))
+                problems.append(self.env._("bad graduation date %(date)s", date=graduated or "—"))
             if (form or "full_time") not in forms:
-                problems.append(_("unknown form of study %(form)s", form=form))
+                problems.append(self.env._("unknown form of study %(form)s", form=form))
             if (funding or "paid") not in fundings:
-                problems.append(_("unknown funding %(funding)s", funding=funding))
+                problems.append(self.env._("unknown funding %(funding)s", funding=funding))
             if str(consent).lower() not in YES | NO:
-                problems.append(_("consent must be yes or no, not %(value)s", value=consent))
+                problems.append(
+                    self.env._("consent must be yes or no, not %(value)s", value=consent)
+                )
             if email and "@" not in email:
-                problems.append(_("bad email %(email)s", email=email))
+                problems.append(self.env._("bad email %(email)s", email=email))
             if problems:
                 errors.append(
-                    _("Row %(row)s: %(problems)s", row=number, problems="; ".join(problems))
+                    self.env._(
+                        "Row %(row)s: %(problems)s", row=number, problems="; ".join(problems)
+                    )
                 )
                 continue
             seen[code] = number
@@ -269,7 +272,6 @@ class QualityEmploymentImport(models.TransientModel):
     # employment --------------------------------------------------------------
 
     def _parse_employment(self, rows):
-        _ = self.env._
         iins = [str(row[0]).strip() for _number, row in rows]
         graduates = {g.iin: g for g in self.env["quality.graduate"].search([("iin", "in", iins)])}
         checkpoints = {c.months: c for c in self.env["quality.employment.checkpoint"].search([])}
@@ -282,11 +284,11 @@ class QualityEmploymentImport(models.TransientModel):
             problems = []
             graduate = graduates.get(iin)
             if not iin:
-                problems.append(_("the IIN is missing"))
+                problems.append(self.env._("the IIN is missing"))
             elif not graduate:
-                problems.append(_("no graduate has the IIN %(iin)s", iin=iin))
+                problems.append(self.env._("no graduate has the IIN %(iin)s", iin=iin))
             if not name:
-                problems.append(_("the full name is missing"))
+                problems.append(self.env._("the full name is missing"))
             checkpoint = self.checkpoint_id
             if months != "":
                 try:
@@ -294,31 +296,35 @@ class QualityEmploymentImport(models.TransientModel):
                 except ValueError:
                     checkpoint = None
             if not checkpoint:
-                problems.append(_("unknown checkpoint %(months)s", months=months or "—"))
+                problems.append(self.env._("unknown checkpoint %(months)s", months=months or "—"))
             if status not in statuses:
-                problems.append(_("unknown status %(code)s", code=status or "—"))
+                problems.append(self.env._("unknown status %(code)s", code=status or "—"))
             date = _parse_date(start) if start != "" else None
             if start != "" and not date:
-                problems.append(_("bad date %(date)s", date=start))
+                problems.append(self.env._("bad date %(date)s", date=start))
             amount = None
             if contribution != "":
                 try:
                     amount = float(str(contribution).replace(" ", "").replace(",", "."))
                 except ValueError:
-                    problems.append(_("bad contribution %(value)s", value=contribution))
+                    problems.append(self.env._("bad contribution %(value)s", value=contribution))
                 else:
                     if amount < 0:
-                        problems.append(_("bad contribution %(value)s", value=contribution))
+                        problems.append(
+                            self.env._("bad contribution %(value)s", value=contribution)
+                        )
             if bin_ and not re.fullmatch(r"\d{12}", bin_):
-                problems.append(_("the BIN %(bin)s does not have twelve digits", bin=bin_))
+                problems.append(self.env._("the BIN %(bin)s does not have twelve digits", bin=bin_))
             if statuses.get(status) and statuses[status].employed and not (bin_ and employer):
-                problems.append(_("an employed graduate needs the employer and its BIN"))
+                problems.append(self.env._("an employed graduate needs the employer and its BIN"))
             key = (iin, checkpoint.id if checkpoint else None)
             if not problems and key in seen:
-                problems.append(_("repeats row %(row)s", row=seen[key]))
+                problems.append(self.env._("repeats row %(row)s", row=seen[key]))
             if problems:
                 errors.append(
-                    _("Row %(row)s: %(problems)s", row=number, problems="; ".join(problems))
+                    self.env._(
+                        "Row %(row)s: %(problems)s", row=number, problems="; ".join(problems)
+                    )
                 )
                 continue
             seen[key] = number
