@@ -356,6 +356,35 @@ class QualityGraduate(models.Model):
                     values["reason_id"] = reasons[(p_index + index) % len(reasons)].id
                 outcomes.append(values)
         self.env["quality.graduate.employment"].create(outcomes)
+        # target-contract graduates under their contracts; the 2025 grant holders
+        # employed in their specialty work off their grant
+        contracts = {
+            (2025, "oil_gas"): ref("quality_university.target_contract_oil_2025"),
+            (2026, "pedagogy"): ref("quality_university.target_contract_school_2026"),
+        }
+        for (year, key), contract in contracts.items():
+            records.filtered(
+                lambda g, year=year, key=key: (
+                    g.graduation_year == year
+                    and g.funding == "target"
+                    and g.programme_id == ref(f"quality_university.programme_{key}")
+                )
+            ).target_contract_id = contract
+        working = records.filtered(
+            lambda g: (
+                g.graduation_year == 2025
+                and g.obligation_required
+                and g.latest_status_id.in_specialty
+            )
+        )
+        for graduate in working:
+            graduate.write(
+                {
+                    "obligation_employer_id": graduate.latest_employment_id.employer_id.id,
+                    "obligation_start": graduate.latest_employment_id.date_start,
+                }
+            )
+        working._workflow_write({"obligation_state": "working"})
         return records
 
 
