@@ -85,16 +85,16 @@ class QualityEmploymentReport(models.Model):
                        g.graduation_year,
                        cp.id AS checkpoint_id,
                        cp.months AS checkpoint_months,
-                       count(*) AS graduate_count,
-                       count(*) FILTER (WHERE s.known) AS known_count,
-                       count(*) FILTER (WHERE s.known AND s.excluded) AS excluded_count,
-                       count(*) FILTER (WHERE s.known AND s.positive) AS positive_count,
-                       count(*) FILTER (WHERE s.known AND s.employed) AS employed_count,
+                       count(*)::int AS graduate_count,
+                       count(*) FILTER (WHERE s.known)::int AS known_count,
+                       count(*) FILTER (WHERE s.known AND s.excluded)::int AS excluded_count,
+                       count(*) FILTER (WHERE s.known AND s.positive)::int AS positive_count,
+                       count(*) FILTER (WHERE s.known AND s.employed)::int AS employed_count,
                        count(*) FILTER (WHERE s.known AND s.employed AND s.in_specialty
-                                          AND e.evidenced) AS in_specialty_count,
+                                          AND e.evidenced)::int AS in_specialty_count,
                        count(*) FILTER (WHERE s.known AND s.employed AND s.in_specialty
-                                          AND NOT e.evidenced) AS in_specialty_unproven_count,
-                       coalesce(sum(e.months_to_job) FILTER (WHERE s.employed), 0)
+                                          AND NOT e.evidenced)::int AS in_specialty_unproven_count,
+                       coalesce(sum(e.months_to_job) FILTER (WHERE s.employed), 0)::int
                            AS months_to_job_total
                   FROM quality_graduate g
                   JOIN quality_programme p ON p.id = g.programme_id
