@@ -12,6 +12,7 @@
     "depends": ["hr", "hr_skills", "mail"],
     "data": [
         "security/quality_university_groups.xml",
+        "security/quality_employment_groups.xml",
         "security/ir.model.access.csv",
         "security/quality_process_security.xml",
         "security/quality_document_security.xml",
@@ -38,6 +39,20 @@
         "views/quality_action_views.xml",
         "report/quality_audit_reports.xml",
         "report/quality_audit_templates.xml",
+        "security/quality_employment_security.xml",
+        "data/quality_employment_data.xml",
+        "views/quality_programme_views.xml",
+        "views/quality_graduate_views.xml",
+        "views/quality_employment_report_views.xml",
+        "views/quality_employment_status_views.xml",
+        "views/quality_vacancy_views.xml",
+        "views/quality_target_contract_views.xml",
+        "views/quality_demand_letter_views.xml",
+        "views/quality_placement_forecast_views.xml",
+        "views/quality_job_fair_views.xml",
+        "views/quality_employment_menus.xml",
+        "report/quality_employment_reports.xml",
+        "report/quality_employment_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -48,6 +63,7 @@
         "demo/quality_audit_demo.xml",
         "demo/quality_integrity_demo.xml",
         "demo/res_company_demo.xml",
+        "demo/quality_employment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

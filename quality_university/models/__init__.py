@@ -30,3 +30,17 @@ from . import quality_nonconformity
 from . import quality_action
 from . import ir_module_module
 from . import ir_http
+from . import res_partner
+from . import quality_programme
+from . import quality_employment_checkpoint
+from . import quality_employment_status
+from . import quality_employment_reason
+from . import quality_target_contract
+from . import quality_graduate
+from . import quality_graduate_employment
+from . import quality_employment_report
+from . import quality_demand_letter
+from . import quality_placement_forecast
+from . import quality_job_fair
+from . import quality_vacancy
+from . import report_quality_employment

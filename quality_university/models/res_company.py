@@ -22,3 +22,8 @@ class ResCompany(models.Model):
         help="A nonconformity on the same process and requirement within this many "
         "days of an earlier one is flagged as repeated.",
     )
+    quality_career_user_id = fields.Many2one(
+        "res.users",
+        string="Career Centre Responsible",
+        help="Receives the activities on graduates whose work-off obligation is at risk.",
+    )

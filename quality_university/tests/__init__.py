@@ -18,3 +18,7 @@ from . import test_integrity
 from . import test_workflow_guard
 from . import test_report_printing
 from . import test_audit_start
+from . import test_employment
+from . import test_employment_import
+from . import test_employment_performance
+from . import test_employment_ui

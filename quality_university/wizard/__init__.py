@@ -1,1 +1,3 @@
 from . import quality_document_destruction
+from . import quality_employment_import
+from . import quality_employment_report_print
