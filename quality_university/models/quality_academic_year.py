@@ -29,10 +29,20 @@ class QualityAcademicYearMixin(models.AbstractModel):
         help="Academic year, e.g. 2026/2027.",
     )
     date_from = fields.Date(
-        string="Period Start", compute="_compute_period", store=True, readonly=False, required=True
+        string="Period Start",
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     date_to = fields.Date(
-        string="Period End", compute="_compute_period", store=True, readonly=False, required=True
+        string="Period End",
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
 
     @api.depends("year")

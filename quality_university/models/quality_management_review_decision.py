@@ -18,6 +18,7 @@ class QualityManagementReviewDecision(models.Model):
         "quality.management.review", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="review_id.company_id", store=True)
+    state = fields.Selection(related="review_id.state", string="Review State")
     name = fields.Text(string="Decision", required=True)
     output_type = fields.Selection(
         [

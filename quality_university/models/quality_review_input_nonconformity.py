@@ -34,7 +34,7 @@ class QualityReviewInputNonconformity(models.AbstractModel):
         ]
         lines += [
             {
-                "label": self.env._("Source: %(source)s", source=source_labels[source]),
+                "label": self.env._("Source: %(origin)s", origin=source_labels[source]),
                 "value": count,
                 "unit": "",
             }
