@@ -115,7 +115,8 @@ class QualityComplaint(models.Model):
         return result
 
     def _schedule_answer(self):
-        for complaint in self.filtered(lambda c: c.state == "new" and c.responsible_id):
+        # the system asks the responsible, whoever recorded the complaint
+        for complaint in self.sudo().filtered(lambda c: c.state == "new" and c.responsible_id):
             complaint.activity_unlink(["mail.mail_activity_data_todo"])
             complaint.activity_schedule(
                 "mail.mail_activity_data_todo",

@@ -24,6 +24,9 @@ class QualityPlan(models.Model):
     _quality_review_provider = True
     _workflow_fields = ("state", "approved_by_id", "approval_date", "revision")
     _workflow_locked_states = ("approved",)
+    _workflow_lock_exempt = frozenset(
+        {"message_main_attachment_id", "activity_ids", "message_follower_ids", "revision_reason"}
+    )
 
     name = fields.Char(
         required=True,

@@ -13,3 +13,6 @@ from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
 from . import test_management_review
+from . import test_objective
+from . import test_plan
+from . import test_complaint

@@ -1,0 +1,102 @@
+import json
+from datetime import date
+
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common_review import IN_YEAR, YEAR, QualityReviewCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlan(QualityReviewCommon):
+    def _plan(self):
+        return (
+            self.env["quality.plan"]
+            .with_user(self.users["manager"])
+            .create(
+                {
+                    "year": YEAR,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "name": "Train the officers",
+                                "responsible_id": self.users["officer"].id,
+                                "department_id": self.faculty_ped.id,
+                                "date_deadline": IN_YEAR,
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "name": "Renew the laboratory",
+                                "responsible_id": self.users["manager"].id,
+                                "department_id": self.faculty_eng.id,
+                                "date_deadline": date(2031, 5, 1),
+                            }
+                        ),
+                    ],
+                }
+            )
+        )
+
+    def test_approval_progress_and_revision_history(self):
+        plan = self._plan()
+        self.assertEqual(plan.prepared_by_id, self.users["manager"])
+        with self.assertRaises(AccessError):
+            plan.with_user(self.users["officer"]).action_submit()
+        plan.action_submit()
+        with self.assertRaises(AccessError):
+            plan.action_approve()  # the MR prepares, the rector approves
+        plan.with_user(self.users["top"]).action_approve()
+        self.assertEqual(plan.state, "approved")
+        self.assertEqual(plan.approved_by_id, self.users["top"])
+        train, lab = plan.line_ids
+        with self.assertRaises(UserError):
+            train.write({"name": "Something else"})
+        with self.assertRaises(UserError):
+            plan.write({"name": "Another plan"})
+        # the responsible reports progress on the approved plan, with evidence
+        mine = train.with_user(self.users["officer"])
+        with self.assertRaises(ValidationError):
+            mine.write({"state": "done"})
+        mine.write({"state": "done", "evidence": "Order No 12"})
+        with self.assertRaises(AccessError):
+            lab.with_user(self.users["officer"]).write({"state": "done", "evidence": "x"})
+        self.assertEqual(plan.completion_rate, 50.0)
+        # a revision keeps the approved plan
+        with self.assertRaises(UserError):
+            plan.action_revise()  # without a reason
+        plan.revision_reason = "The review adds an activity"
+        plan.action_revise()
+        self.assertEqual((plan.state, plan.revision), ("draft", 1))
+        kept = plan.revision_ids
+        self.assertEqual(kept.revision, 0)
+        self.assertEqual(kept.approved_by_id, self.users["top"])
+        self.assertEqual(
+            [line["activity"] for line in json.loads(kept.lines_json)],
+            ["Train the officers", "Renew the laboratory"],
+        )
+        self.assertIn("Train the officers", kept.lines_text)
+        lab.write({"name": "Renew two laboratories"})
+        plan.action_submit()
+        plan.with_user(self.users["top"]).action_approve()
+        self.assertEqual(plan.revision, 1)
+
+    def test_units_see_their_own_activities(self):
+        plan = self._plan()
+        Line = self.env["quality.plan.line"]
+        self.assertEqual(
+            Line.with_user(self.users["officer"]).search([("plan_id", "=", plan.id)]).mapped("name"),
+            ["Train the officers"],
+        )
+        self.assertFalse(Line.with_user(self.users["user"]).search([("plan_id", "=", plan.id)]))
+        self.assertEqual(len(Line.with_user(self.users["top"]).search([("plan_id", "=", plan.id)])), 2)
+
+    def test_one_plan_a_year(self):
+        self._plan()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.cr.savepoint():
+                self.env["quality.plan"].create({"year": YEAR})
