@@ -16,3 +16,4 @@ from . import test_management_review
 from . import test_objective
 from . import test_plan
 from . import test_complaint
+from . import test_management_review_ui
