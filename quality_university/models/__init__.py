@@ -29,8 +29,6 @@ from . import quality_audit_finding
 from . import quality_nonconformity
 from . import quality_action
 from . import quality_academic_year
-from . import res_company_objective
-from . import res_config_settings_objective
 from . import res_partner
 from . import quality_indicator_core
 from . import quality_objective
@@ -50,4 +48,3 @@ from . import quality_review_input_audit
 from . import quality_review_input_nonconformity
 from . import quality_review_input_action
 from . import quality_review_input_document
-from . import quality_overview

@@ -64,7 +64,9 @@ class QualityAcademicYearMixin(models.AbstractModel):
                 or int(parts[1]) != int(parts[0]) + 1
             ):
                 raise ValidationError(
-                    self.env._("Write the academic year as 2026/2027, not %(year)s.", year=record.year)
+                    self.env._(
+                        "Write the academic year as 2026/2027, not %(year)s.", year=record.year
+                    )
                 )
             if record.date_from and record.date_to and record.date_from > record.date_to:
                 raise ValidationError(self.env._("The period must end after it starts."))

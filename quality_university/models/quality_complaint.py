@@ -47,9 +47,7 @@ class QualityComplaint(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Unit", index=True, tracking=True, check_company=True
     )
-    responsible_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
-    )
+    responsible_id = fields.Many2one("res.users", default=lambda self: self.env.user, tracking=True)
     date_deadline = fields.Date(
         string="Answer By",
         required=True,
@@ -127,8 +125,8 @@ class QualityComplaint(models.Model):
 
     def _is_responsible(self):
         user = self.env.user
-        return lambda complaint: complaint.responsible_id | (
-            user if user.has_group(OFFICER) else user.browse()
+        return lambda complaint: (
+            complaint.responsible_id | (user if user.has_group(OFFICER) else user.browse())
         )
 
     # transitions ---------------------------------------------------------------
@@ -139,7 +137,9 @@ class QualityComplaint(models.Model):
         for complaint in self:
             if not (complaint.answer or "").strip() or not complaint.outcome:
                 raise UserError(self.env._("Write the answer and the outcome first."))
-        self._workflow_write({"state": "answered", "date_answered": fields.Date.context_today(self)})
+        self._workflow_write(
+            {"state": "answered", "date_answered": fields.Date.context_today(self)}
+        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_close(self):
@@ -151,9 +151,7 @@ class QualityComplaint(models.Model):
         self.ensure_one()
         self._check_transition(from_states=("new", "answered"), group=OFFICER)
         if self.nonconformity_id:
-            raise UserError(
-                self.env._("%(name)s already has a nonconformity.", name=self.name)
-            )
+            raise UserError(self.env._("%(name)s already has a nonconformity.", name=self.name))
         if not self.department_id:
             raise UserError(self.env._("Name the unit concerned first."))
         nonconformity = self.env["quality.nonconformity"].create(
@@ -178,11 +176,16 @@ class QualityComplaint(models.Model):
     @api.model
     def _quality_review_section(self, date_from, date_to, company):
         Complaint = self.sudo()
-        domain = [("company_id", "=", company.id), ("date", ">=", date_from), ("date", "<=", date_to)]
+        domain = [
+            ("company_id", "=", company.id),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
         by_kind = dict(Complaint._read_group(domain, ["kind"], ["__count"]))
         by_state = dict(Complaint._read_group(domain, ["state"], ["__count"]))
         late = Complaint.search_count(
-            domain + [("state", "=", "new"), ("date_deadline", "<", fields.Date.context_today(self))]
+            domain
+            + [("state", "=", "new"), ("date_deadline", "<", fields.Date.context_today(self))]
         )
         with_nc = Complaint.search_count(domain + [("nonconformity_id", "!=", False)])
         by_unit = Complaint._read_group(domain, ["department_id"], ["__count"])
@@ -198,7 +201,11 @@ class QualityComplaint(models.Model):
                 "value": by_state.get("answered", 0) + by_state.get("closed", 0),
                 "unit": "",
             },
-            {"label": self.env._("Waiting for an answer"), "value": by_state.get("new", 0), "unit": ""},
+            {
+                "label": self.env._("Waiting for an answer"),
+                "value": by_state.get("new", 0),
+                "unit": "",
+            },
             {"label": self.env._("Answer overdue"), "value": late, "unit": ""},
             {"label": self.env._("Led to a nonconformity"), "value": with_nc, "unit": ""},
         ]

@@ -37,7 +37,6 @@ class QualityManagementReview(models.Model):
     date = fields.Date(string="Meeting Date", required=True, tracking=True)
     chair_id = fields.Many2one(
         "hr.employee",
-        string="Chair",
         default=lambda self: self.env.company.quality_rector_id,
         check_company=True,
         tracking=True,
@@ -113,8 +112,10 @@ class QualityManagementReview(models.Model):
         self.ensure_one()
         if self.snapshot:
             lang = self.env.lang or "en_US"
-            return self.snapshot.get(lang) or self.snapshot.get("en_US") or next(
-                iter(self.snapshot.values()), []
+            return (
+                self.snapshot.get(lang)
+                or self.snapshot.get("en_US")
+                or next(iter(self.snapshot.values()), [])
             )
         if not self.date_from or not self.date_to:
             return []

@@ -32,13 +32,13 @@ class QualityManagementReviewDecision(models.Model):
         required=True,
         default="action",
     )
-    responsible_id = fields.Many2one("res.users", string="Responsible")
+    responsible_id = fields.Many2one("res.users")
     date_deadline = fields.Date(string="Deadline")
     department_id = fields.Many2one("hr.department", string="Unit", check_company=True)
     plan_id = fields.Many2one(
         "quality.plan", string="Into Plan", check_company=True, domain="[('state', '=', 'draft')]"
     )
-    document_id = fields.Many2one("quality.document", string="Document", check_company=True)
+    document_id = fields.Many2one("quality.document", check_company=True)
     action_id = fields.Many2one("quality.action", readonly=True, copy=False)
     plan_line_id = fields.Many2one("quality.plan.line", readonly=True, copy=False)
     revision_id = fields.Many2one(

@@ -52,7 +52,9 @@ class QualityObjective(models.Model):
     employee_id = fields.Many2one("hr.employee", string="Teacher", check_company=True)
     process_id = fields.Many2one("quality.process", check_company=True)
     policy_commitment = fields.Char(help="The commitment of the quality policy it serves.")
-    indicator = fields.Char(required=True, help="What is measured, e.g. share of graduates employed.")
+    indicator = fields.Char(
+        required=True, help="What is measured, e.g. share of graduates employed."
+    )
     indicator_code = fields.Selection(
         selection="_selection_indicator_code",
         string="Computed From",
@@ -66,11 +68,9 @@ class QualityObjective(models.Model):
         required=True,
         default="ge",
     )
-    owner_id = fields.Many2one(
-        "res.users", string="Owner", default=lambda self: self.env.user, tracking=True
-    )
+    owner_id = fields.Many2one("res.users", default=lambda self: self.env.user, tracking=True)
     value_ids = fields.One2many("quality.objective.value", "objective_id", string="Measured Values")
-    current_value = fields.Float(compute="_compute_progress", store=True, string="Current Value")
+    current_value = fields.Float(compute="_compute_progress", store=True)
     progress = fields.Float(
         string="Progress (%)", compute="_compute_progress", store=True, aggregator="avg"
     )
@@ -207,7 +207,9 @@ class QualityObjective(models.Model):
         for objective in self:
             if not objective.indicator_code:
                 raise UserError(
-                    self.env._("%(name)s has no named indicator: type its values in.", name=objective.name)
+                    self.env._(
+                        "%(name)s has no named indicator: type its values in.", name=objective.name
+                    )
                 )
             value = objective._indicator_value()
             if value is None:
@@ -244,7 +246,9 @@ class QualityObjective(models.Model):
         entry = self._indicator_catalogue().get(self.indicator_code)
         if not entry:
             return None
-        department = self.department_id if self.level != "university" else self.department_id.browse()
+        department = (
+            self.department_id if self.level != "university" else self.department_id.browse()
+        )
         provider = entry[1].sudo().with_company(self.company_id)
         return provider._quality_indicator_value(
             self.indicator_code, date_from or self.date_from, date_to or self.date_to, department

@@ -33,9 +33,7 @@ class QualityPlan(models.Model):
         tracking=True,
         default=lambda self: self.env._("QMS development plan"),
     )
-    prepared_by_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, tracking=True, string="Prepared By"
-    )
+    prepared_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, tracking=True)
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted for Approval"), ("approved", "Approved")],
         default="draft",

@@ -27,10 +27,8 @@ class QualityPlanLine(models.Model):
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     year = fields.Char(related="plan_id.year", store=True, string="Academic Year")
     name = fields.Char(string="Activity", required=True)
-    responsible_id = fields.Many2one("res.users", string="Responsible", required=True, index=True)
-    department_id = fields.Many2one(
-        "hr.department", string="Unit", index=True, check_company=True
-    )
+    responsible_id = fields.Many2one("res.users", required=True, index=True)
+    department_id = fields.Many2one("hr.department", string="Unit", index=True, check_company=True)
     date_deadline = fields.Date(string="Due Date", required=True, index=True)
     state = fields.Selection(
         [

@@ -25,6 +25,5 @@ class QualityPlanRevision(models.Model):
         for revision in self:
             lines = json.loads(revision.lines_json or "[]")
             revision.lines_text = "\n".join(
-                f"{line['deadline']} · {line['activity']} · {line['responsible']}"
-                for line in lines
+                f"{line['deadline']} · {line['activity']} · {line['responsible']}" for line in lines
             )

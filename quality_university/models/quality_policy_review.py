@@ -100,8 +100,10 @@ class QualityPolicyReview(models.Model):
         today = fields.Date.context_today(self)
         summary = self.env._("Yearly review of the quality policy")
         due = policies.filtered(
-            lambda doc: (not last.get(doc) or last[doc] + relativedelta(years=1) <= today)
-            and not doc.activity_ids.filtered(lambda a: a.summary == summary)
+            lambda doc: (
+                (not last.get(doc) or last[doc] + relativedelta(years=1) <= today)
+                and not doc.activity_ids.filtered(lambda a: a.summary == summary)
+            )
         )
         model_id = self.env["ir.model"]._get_id("quality.document")
         self.env["mail.activity"].create(

@@ -27,24 +27,36 @@ class QualityReviewInputAudit(models.AbstractModel):
             )
         )
         finding_labels = dict(
-            self.env["quality.audit.finding"]._fields["finding_type"]._description_selection(
-                self.env
+            self.env["quality.audit.finding"]
+            ._fields["finding_type"]
+            ._description_selection(self.env)
+        )
+        completion = (
+            self.env["quality.indicator.core"]
+            .with_company(company)
+            ._quality_indicator_value(
+                "audit_programme_completion", date_from, date_to, self.env["hr.department"]
             )
         )
-        completion = self.env["quality.indicator.core"].with_company(company)._quality_indicator_value(
-            "audit_programme_completion", date_from, date_to, self.env["hr.department"]
-        )
-        external = self.env["quality.nonconformity"].sudo().search_count(
-            [
-                ("company_id", "=", company.id),
-                ("source", "=", "external_audit"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ]
+        external = (
+            self.env["quality.nonconformity"]
+            .sudo()
+            .search_count(
+                [
+                    ("company_id", "=", company.id),
+                    ("source", "=", "external_audit"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ]
+            )
         )
         lines = [
             {"label": self.env._("Internal audits"), "value": sum(by_state.values()), "unit": ""},
-            {"label": self.env._("Internal audits closed"), "value": by_state.get("closed", 0), "unit": ""},
+            {
+                "label": self.env._("Internal audits closed"),
+                "value": by_state.get("closed", 0),
+                "unit": "",
+            },
             {
                 "label": self.env._("Audit programme completion"),
                 "value": completion if completion is not None else "—",

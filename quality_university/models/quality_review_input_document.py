@@ -19,8 +19,7 @@ class QualityReviewInputDocument(models.AbstractModel):
         ]
         by_state = dict(Acknowledgement._read_group(domain, ["state"], ["__count"]))
         overdue = Acknowledgement.search_count(
-            domain
-            + [("state", "=", "pending"), ("date_due", "<", fields.Date.context_today(self))]
+            domain + [("state", "=", "pending"), ("date_due", "<", fields.Date.context_today(self))]
         )
         approved = (
             self.env["quality.document.revision"]

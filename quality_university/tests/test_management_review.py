@@ -1,3 +1,4 @@
+import logging
 from datetime import date
 
 from odoo import Command
@@ -5,6 +6,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common_review import BEFORE_YEAR, IN_YEAR, YEAR, QualityReviewCommon, section_values
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -85,7 +88,8 @@ class TestManagementReview(QualityReviewCommon):
             ]
         )
         self.assertEqual(
-            actions["Corrective"], len(all_actions.filtered(lambda a: a.action_type == "corrective"))
+            actions["Corrective"],
+            len(all_actions.filtered(lambda a: a.action_type == "corrective")),
         )
         self.assertEqual(actions["Preventive"], 2)
         self.assertEqual(actions["Closed"], 2)
@@ -160,7 +164,9 @@ class TestManagementReview(QualityReviewCommon):
     def test_decisions_become_actions_plan_lines_and_document_changes(self):
         plan = self.env["quality.plan"].create({"year": "2031/2032"})
         doc_type = self.env.ref("quality_university.document_type_procedure")
-        document = self.env["quality.document"].create({"name": "Test procedure", "type_id": doc_type.id})
+        document = self.env["quality.document"].create(
+            {"name": "Test procedure", "type_id": doc_type.id}
+        )
         review = self._review(
             decision_ids=[
                 Command.create(
@@ -239,7 +245,9 @@ class TestManagementReview(QualityReviewCommon):
             sections = review._collect_inputs()
         self.assertEqual(section_values(sections, "nonconformities")["Nonconformities"], 5 + 48)
         self.assertEqual(small, large)
-        print(f"management review inputs: {small} queries, then {large} with 10x the data")  # noqa: T201
+        _logger.info(
+            "management review inputs: %s queries, then %s with 10x the data", small, large
+        )
 
     def _count_queries(self, review):
         self.env.invalidate_all()

@@ -89,11 +89,15 @@ class TestPlan(QualityReviewCommon):
         plan = self._plan()
         Line = self.env["quality.plan.line"]
         self.assertEqual(
-            Line.with_user(self.users["officer"]).search([("plan_id", "=", plan.id)]).mapped("name"),
+            Line.with_user(self.users["officer"])
+            .search([("plan_id", "=", plan.id)])
+            .mapped("name"),
             ["Train the officers"],
         )
         self.assertFalse(Line.with_user(self.users["user"]).search([("plan_id", "=", plan.id)]))
-        self.assertEqual(len(Line.with_user(self.users["top"]).search([("plan_id", "=", plan.id)])), 2)
+        self.assertEqual(
+            len(Line.with_user(self.users["top"]).search([("plan_id", "=", plan.id)])), 2
+        )
 
     def test_one_plan_a_year(self):
         self._plan()

@@ -1,1 +1,2 @@
 from . import quality_document_destruction
+from . import quality_overview

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .quality_academic_year import academic_year_dates, academic_year_of
+from ..models.quality_academic_year import academic_year_dates, academic_year_of
 
 
 class QualityOverview(models.TransientModel):
@@ -27,7 +27,9 @@ class QualityOverview(models.TransientModel):
         string="Documents Acknowledged (%)", compute="_compute_figures"
     )
     audit_count = fields.Integer(string="Internal Audits", compute="_compute_figures")
-    complaint_count = fields.Integer(string="Complaints and Suggestions", compute="_compute_figures")
+    complaint_count = fields.Integer(
+        string="Complaints and Suggestions", compute="_compute_figures"
+    )
 
     def _period(self):
         try:
