@@ -104,3 +104,35 @@ class TestPlan(QualityReviewCommon):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.cr.savepoint():
                 self.env["quality.plan"].create({"year": YEAR})
+
+
+@tagged("post_install", "-at_install")
+class TestOverview(QualityReviewCommon):
+    def test_overview_figures_and_drill_down(self):
+        ncs = self._nonconformities(3, self.faculty_ped)
+        ncs[0].write({"state": "closed", "date_closed": IN_YEAR})
+        self._complaints(2, self.faculty_eng)
+        objective = self.env["quality.objective"].create(
+            {"name": "O", "year": YEAR, "indicator": "I", "target": 10.0}
+        )
+        self.env["quality.objective.value"].create({"objective_id": objective.id, "value": 10.0})
+        overview = self.env["quality.overview"].with_user(self.users["top"]).create({"year": YEAR})
+        self.assertEqual(overview.nonconformity_count, 3)
+        self.assertEqual(overview.nonconformity_open, 2)
+        self.assertEqual(overview.complaint_count, 2)
+        self.assertEqual((overview.objective_count, overview.objective_on_track), (1, 1))
+        action = overview.action_open_nonconformities()
+        self.assertEqual(action["views"][0][1], "pivot")
+        self.assertEqual(self.env["quality.nonconformity"].search(action["domain"]), ncs)
+        action = overview.action_open_objectives()
+        self.assertEqual(self.env["quality.objective"].search(action["domain"]), objective)
+        for method in (
+            "action_open_plan",
+            "action_open_actions",
+            "action_open_acknowledgements",
+            "action_open_audits",
+            "action_open_complaints",
+        ):
+            self.assertEqual(getattr(overview, method)()["type"], "ir.actions.act_window")
+        with self.assertRaises(AccessError):
+            self.env["quality.overview"].with_user(self.users["officer"]).create({"year": YEAR})
