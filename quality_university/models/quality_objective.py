@@ -221,6 +221,32 @@ class QualityObjective(models.Model):
             )
         self.env["quality.objective.value"].create(values)
 
+    @api.model
+    def _cron_measure(self):
+        """Monthly: record the value of every current objective computed from a named
+        indicator, skipping those without data yet."""
+        today = fields.Date.context_today(self)
+        objectives = self.search(
+            [
+                ("indicator_code", "!=", False),
+                ("date_from", "<=", today),
+                ("date_to", ">=", today),
+            ]
+        )
+        values = []
+        for objective in objectives:
+            value = objective._indicator_value()
+            if value is not None:
+                values.append(
+                    {
+                        "objective_id": objective.id,
+                        "date": today,
+                        "value": value,
+                        "source": "computed",
+                    }
+                )
+        return self.env["quality.objective.value"].create(values)
+
     # indicators ------------------------------------------------------------------
 
     @api.model

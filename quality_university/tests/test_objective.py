@@ -92,6 +92,23 @@ class TestObjective(QualityReviewCommon):
         with self.assertRaises(AccessError):
             objective.with_user(self.users["officer"]).action_measure()
 
+    def test_monthly_measurement(self):
+        this_year = self.env["quality.objective"].create(
+            {
+                "name": "Current",
+                "indicator": "Share",
+                "target": 90.0,
+                "indicator_code": "capa_effectiveness",
+            }
+        )
+        self._objective(indicator_code="capa_effectiveness")  # another year: left alone
+        actions = self._actions(2, self.faculty_ped)
+        actions.write({"effectiveness_date": date.today(), "effectiveness_result": "effective"})
+        values = self.env["quality.objective"]._cron_measure()
+        self.assertIn(this_year, values.objective_id)
+        self.assertEqual(this_year.current_value, this_year._indicator_value())
+        self.assertFalse(values.filtered(lambda v: v.objective_id.year == YEAR))
+
     def test_nonconformities_closed_on_time(self):
         objective = self._objective(indicator_code="nc_closed_on_time")
         ncs = self._nonconformities(4, self.faculty_ped)
