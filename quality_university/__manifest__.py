@@ -53,6 +53,16 @@
         "views/quality_employment_menus.xml",
         "report/quality_employment_reports.xml",
         "report/quality_employment_templates.xml",
+        "security/quality_review_security.xml",
+        "data/quality_review_data.xml",
+        "views/quality_objective_views.xml",
+        "views/quality_plan_views.xml",
+        "views/quality_policy_review_views.xml",
+        "views/quality_stakeholder_views.xml",
+        "views/quality_complaint_views.xml",
+        "report/quality_management_review_templates.xml",
+        "report/quality_management_review_reports.xml",
+        "views/quality_management_review_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -64,6 +74,7 @@
         "demo/quality_integrity_demo.xml",
         "demo/res_company_demo.xml",
         "demo/quality_employment_demo.xml",
+        "demo/quality_review_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -27,3 +27,14 @@ class ResCompany(models.Model):
         string="Career Centre Responsible",
         help="Receives the activities on graduates whose work-off obligation is at risk.",
     )
+
+    quality_objective_on_track_percent = fields.Float(
+        string="Objective On Track From (%)",
+        default=100.0,
+        help="An objective whose progress from baseline to target reaches this share is on track.",
+    )
+    quality_objective_at_risk_percent = fields.Float(
+        string="Objective At Risk From (%)",
+        default=80.0,
+        help="Below the on-track share but at least this share: at risk. Below it: missed.",
+    )

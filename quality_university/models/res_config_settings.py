@@ -11,3 +11,10 @@ class ResConfigSettings(models.TransientModel):
     quality_nc_recurrence_days = fields.Integer(
         related="company_id.quality_nc_recurrence_days", readonly=False
     )
+
+    quality_objective_on_track_percent = fields.Float(
+        related="company_id.quality_objective_on_track_percent", readonly=False
+    )
+    quality_objective_at_risk_percent = fields.Float(
+        related="company_id.quality_objective_at_risk_percent", readonly=False
+    )

@@ -22,3 +22,8 @@ from . import test_employment
 from . import test_employment_import
 from . import test_employment_performance
 from . import test_employment_ui
+from . import test_management_review
+from . import test_objective
+from . import test_plan
+from . import test_complaint
+from . import test_management_review_ui
