@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
@@ -22,3 +22,17 @@ class HrEmployee(models.Model):
         string="Auditor Qualification Date",
         help="Date of the internal auditor training certificate.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        self.env["quality.document.revision"]._distribute_to_newcomers(
+            employees.filtered("department_id")
+        )
+        return employees
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("department_id"):
+            self.env["quality.document.revision"]._distribute_to_newcomers(self)
+        return result

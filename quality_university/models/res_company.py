@@ -22,3 +22,19 @@ class ResCompany(models.Model):
         help="A nonconformity on the same process and requirement within this many "
         "days of an earlier one is flagged as repeated.",
     )
+    quality_document_review_by = fields.Selection(
+        [
+            ("owner_head", "Head of the owning unit"),
+            ("representative", "Management Representative"),
+            ("author", "Author of the document"),
+        ],
+        string="Periodic Review by",
+        default="owner_head",
+        required=True,
+        help="Who receives the periodic review of a document when its date comes.",
+    )
+    quality_programme_approver_id = fields.Many2one(
+        "res.users",
+        string="Audit Programme Approver Delegate",
+        help="Approves the internal audit programme instead of the rector.",
+    )

@@ -11,3 +11,9 @@ class ResConfigSettings(models.TransientModel):
     quality_nc_recurrence_days = fields.Integer(
         related="company_id.quality_nc_recurrence_days", readonly=False
     )
+    quality_document_review_by = fields.Selection(
+        related="company_id.quality_document_review_by", readonly=False
+    )
+    quality_programme_approver_id = fields.Many2one(
+        related="company_id.quality_programme_approver_id", readonly=False
+    )

@@ -12,3 +12,4 @@ from . import test_audit
 from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
+from . import test_manual_documents
