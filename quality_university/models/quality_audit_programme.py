@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class QualityAuditProgramme(models.Model):
@@ -41,8 +41,7 @@ class QualityAuditProgramme(models.Model):
             programme.audit_count = len(programme.audit_ids)
 
     def action_approve(self):
-        if not self.env.user.has_group("quality_university.group_quality_top_management"):
-            raise UserError(self.env._("Only top management approves the audit programme."))
+        self._check_programme_approver()
         for programme in self:
             if programme.state != "draft":
                 raise UserError(self.env._("Only a draft programme can be approved."))
@@ -55,6 +54,22 @@ class QualityAuditProgramme(models.Model):
                 "approval_date": fields.Date.context_today(self),
             }
         )
+
+    def _check_programme_approver(self):
+        """8.2.2: the rector approves the audit programme, or the delegate the
+        quality settings name — not any member of top management."""
+        if self.env.su:
+            return
+        for programme in self:
+            company = programme.company_id.sudo()
+            approvers = company.quality_rector_id.user_id | company.quality_programme_approver_id
+            if self.env.user not in approvers:
+                raise AccessError(
+                    self.env._(
+                        "The audit programme is approved by the rector or the approver "
+                        "delegate named in the quality settings."
+                    )
+                )
 
     def action_close(self):
         self.write({"state": "closed"})

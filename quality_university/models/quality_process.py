@@ -53,6 +53,12 @@ class QualityProcess(models.Model):
         tracking=True,
         check_company=True,
     )
+    leader_delegate_id = fields.Many2one(
+        "res.users",
+        string="Leader's Delegate",
+        tracking=True,
+        help="Decides on the process's nonconformities in the leader's stead.",
+    )
     owner_job_id = fields.Many2one(
         "hr.job",
         string="Owner Position",

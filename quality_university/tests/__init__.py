@@ -13,3 +13,4 @@ from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
 from . import test_manual_documents
+from . import test_manual_audits
