@@ -46,6 +46,7 @@
         "demo/quality_process_demo.xml",
         "demo/quality_document_demo.xml",
         "demo/quality_audit_demo.xml",
+        "demo/quality_integrity_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,3 +1,5 @@
+from werkzeug.exceptions import BadRequest
+
 from odoo import http
 from odoo.http import request
 
@@ -53,6 +55,8 @@ class QualityDocumentXlsx(http.Controller):
         env = request.env
         domain = [("state", "!=", "cancelled")]
         if revision_id:
+            if not revision_id.isdigit():
+                raise BadRequest(env._("revision_id must be a record id."))
             domain.append(("revision_id", "=", int(revision_id)))
         lines = env["quality.document.acknowledgement"].search(domain)
         states = dict(lines._fields["state"]._description_selection(env))

@@ -13,15 +13,21 @@ def xlsx_response(filename, sheet_name, header, rows):
     sheet = workbook.add_worksheet(sheet_name[:31])
     bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
     date_format = workbook.add_format({"num_format": "dd.mm.yyyy"})
-    sheet.write_row(0, 0, header, bold)
+    for col, title in enumerate(header):
+        sheet.write_string(0, col, str(title), bold)
     for row_index, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             if hasattr(value, "isoformat"):
                 sheet.write_datetime(
                     row_index, col, fields.Datetime.to_datetime(value), date_format
                 )
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(row_index, col, value)
+            elif value in (False, None):
+                sheet.write_blank(row_index, col, None)
             else:
-                sheet.write(row_index, col, value if value not in (False, None) else "")
+                # text stays text: never a formula (=...), a link or a number
+                sheet.write_string(row_index, col, str(value))
     sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, len(header) - 1, 20)

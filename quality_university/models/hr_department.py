@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-QUALITY_FIELDS = {"quality_unit_type", "quality_officer_ids"}
+# the unit structure decides the quality officers' scope (record rules follow
+# ``child_of``): only HR and the quality office change it
+QUALITY_FIELDS = {"quality_unit_type", "quality_officer_ids", "parent_id", "company_id"}
+SCOPE_FIELDS = {"quality_officer_ids", "parent_id", "company_id", "active"}
 
 
 class HrDepartment(models.Model):
@@ -60,19 +63,25 @@ class HrDepartment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any(vals.get("parent_id") or vals.get("quality_officer_ids") for vals in vals_list):
+            self._check_quality_organisation_access()
         departments = super().create(vals_list)
         if any(vals.get("quality_officer_ids") for vals in vals_list):
-            # record rules read the officers' units: drop their cached domains
-            self.env.registry.clear_cache()
+            departments._quality_scope_changed()
         return departments
 
     def write(self, vals):
         if QUALITY_FIELDS & vals.keys():
             self._check_quality_organisation_access()
         result = super().write(vals)
-        if "quality_officer_ids" in vals:
-            self.env.registry.clear_cache()
+        if SCOPE_FIELDS & vals.keys():
+            self._quality_scope_changed()
         return result
+
+    def _quality_scope_changed(self):
+        """Record rules read the officers' units: drop their cached domains and units."""
+        self.env["res.users"].invalidate_model(["quality_officer_department_ids"])
+        self.env.registry.clear_cache()
 
     def _check_quality_organisation_access(self):
         """Every employee may edit a department in ``hr``; only HR and the quality
@@ -86,7 +95,8 @@ class HrDepartment(models.Model):
             return
         raise AccessError(
             self.env._(
-                "Only HR or the quality office may change a unit's type or its quality officers."
+                "Only HR or the quality office may change a unit's place in the structure, "
+                "its type or its quality officers."
             )
         )
 

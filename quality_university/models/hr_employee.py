@@ -33,6 +33,8 @@ class HrEmployee(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
+        if {"user_id", "quality_officer_department_ids", "department_id"} & vals.keys():
+            self.env["hr.department"]._quality_scope_changed()
         if vals.get("department_id"):
             self.env["quality.document.revision"]._distribute_to_newcomers(self)
         return result

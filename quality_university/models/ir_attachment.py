@@ -3,16 +3,28 @@ from odoo.exceptions import UserError
 
 from .quality_document_revision import LOCKED_STATES
 
-CONTENT_FIELDS = {"datas", "raw", "db_datas", "url", "type", "res_model", "res_id"}
+# what Odoo itself writes on any file it shares (a download link's token)
+LOCK_EXEMPT_FIELDS = {"access_token"}
 
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
     def _check_quality_revision_lock(self):
-        locked = self.filtered(lambda a: a.res_model == "quality.document.revision")
-        if locked and self.env["quality.document.revision"].sudo().search_count(
-            [("id", "in", locked.mapped("res_id")), ("state", "in", LOCKED_STATES)], limit=1
+        """The files of an approved revision are frozen with it: the file bound to
+        the revision and every file listed on it, whatever model it is bound to."""
+        if not self.ids:
+            return
+        Revision = self.env["quality.document.revision"].sudo()
+        bound = self.filtered(lambda a: a.res_model == Revision._name).mapped("res_id")
+        if Revision.search_count(
+            [
+                ("state", "in", LOCKED_STATES),
+                "|",
+                ("id", "in", bound),
+                ("attachment_ids", "in", self.ids),
+            ],
+            limit=1,
         ):
             raise UserError(
                 self.env._(
@@ -22,10 +34,10 @@ class IrAttachment(models.Model):
             )
 
     def write(self, vals):
-        if CONTENT_FIELDS & set(vals):
-            self._check_quality_revision_lock()
+        if set(vals) - LOCK_EXEMPT_FIELDS:
+            self.sudo()._check_quality_revision_lock()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved_revision(self):
-        self._check_quality_revision_lock()
+        self.sudo()._check_quality_revision_lock()

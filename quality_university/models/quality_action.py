@@ -1,13 +1,25 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+OFFICER = "quality_university.group_quality_officer"
+
 
 class QualityAction(models.Model):
     _name = "quality.action"
     _description = "Corrective / Preventive Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, id"
     _check_company_auto = True
+    _workflow_fields = (
+        "state",
+        "date_done",
+        "verification_date",
+        "verified_by_id",
+        "effectiveness_date",
+        "effectiveness_result",
+        "effectiveness_evaluator_id",
+    )
+    _workflow_locked_states = ("closed", "cancelled")
 
     name = fields.Char(string="Action", required=True, tracking=True)
     action_type = fields.Selection(
@@ -55,16 +67,17 @@ class QualityAction(models.Model):
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     implementation_note = fields.Text()
     date_done = fields.Date(string="Implemented On", readonly=True, tracking=True)
-    verification_date = fields.Date(tracking=True)
-    verified_by_id = fields.Many2one("res.users", tracking=True)
+    verification_date = fields.Date(readonly=True, tracking=True)
+    verified_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     verification_note = fields.Text()
-    effectiveness_date = fields.Date(tracking=True)
+    effectiveness_date = fields.Date(readonly=True, tracking=True)
     effectiveness_result = fields.Selection(
         [("effective", "Effective (aim achieved)"), ("not_effective", "Not effective")],
+        readonly=True,
         tracking=True,
     )
     effectiveness_evaluator_id = fields.Many2one(
-        "res.users", string="Effectiveness Evaluated By", tracking=True
+        "res.users", string="Effectiveness Evaluated By", readonly=True, tracking=True
     )
     effectiveness_note = fields.Text()
 
@@ -107,6 +120,40 @@ class QualityAction(models.Model):
             return domain
         return ["!", "&", *domain]
 
+    @api.constrains("department_id", "nonconformity_id")
+    def _check_department(self):
+        for action in self:
+            nonconformity = action.sudo().nonconformity_id
+            if nonconformity and action.sudo().department_id != nonconformity.department_id:
+                raise ValidationError(
+                    self.env._(
+                        "An action belongs to the unit of its nonconformity %(name)s.",
+                        name=nonconformity.name,
+                    )
+                )
+
+    @api.constrains("date_deadline", "nonconformity_id")
+    def _check_date_deadline(self):
+        for action in self:
+            nonconformity = action.sudo().nonconformity_id
+            # a year of slack for late plans, not a deadline from another century
+            earliest = fields.Date.subtract(
+                nonconformity.date or fields.Date.to_date(action.create_date), years=1
+            )
+            if action.date_deadline and action.date_deadline < earliest:
+                raise ValidationError(
+                    self.env._(
+                        "The deadline of %(name)s comes before the problem was found.",
+                        name=action.name,
+                    )
+                )
+
+    @api.constrains("name")
+    def _check_name(self):
+        for action in self:
+            if not (action.name or "").strip():
+                raise ValidationError(self.env._("Describe the action."))
+
     @api.model_create_multi
     def create(self, vals_list):
         actions = super().create(vals_list)
@@ -129,21 +176,40 @@ class QualityAction(models.Model):
                 user_id=action.responsible_id.id,
             )
 
+    def _check_responsible_or_officer(self, from_states):
+        """The responsible carries out his or her action; the unit's officer too."""
+        if self.env.su or self.env.user.has_group(OFFICER):
+            self._check_transition(from_states=from_states, group=OFFICER)
+        else:
+            self._check_transition(
+                from_states=from_states,
+                users=lambda action: action.responsible_id,
+                message=self.env._("Only the responsible carries out this action."),
+            )
+
+    def _check_verifier(self, from_states):
+        """Verification and effectiveness: the unit's officer or the quality office,
+        never the responsible of the action."""
+        self._check_transition(
+            from_states=from_states,
+            group=OFFICER,
+            exclude_users=lambda action: action.responsible_id,
+            message=self.env._("The responsible cannot verify his or her own action."),
+        )
+
     def action_start(self):
-        self.filtered(lambda a: a.state == "planned").write({"state": "in_progress"})
+        self._check_responsible_or_officer(("planned", "in_progress"))
+        self.filtered(lambda a: a.state == "planned")._workflow_write({"state": "in_progress"})
 
     def action_implemented(self):
-        for action in self:
-            if action.state not in ("planned", "in_progress"):
-                raise UserError(self.env._("The action %s is not open.", action.name))
-        self.write({"state": "implemented", "date_done": fields.Date.context_today(self)})
+        self._check_responsible_or_officer(("planned", "in_progress"))
+        self._workflow_write({"state": "implemented", "date_done": fields.Date.context_today(self)})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_verify(self):
-        for action in self:
-            if action.state != "implemented":
-                raise UserError(self.env._("Only an implemented action can be verified."))
-        self.write(
+        """Verify the implementation (a verifier other than the responsible)."""
+        self._check_verifier(("implemented",))
+        self._workflow_write(
             {
                 "state": "verified",
                 "verification_date": fields.Date.context_today(self),
@@ -151,27 +217,43 @@ class QualityAction(models.Model):
             }
         )
 
+    def _evaluate(self, result):
+        self._check_verifier(("verified",))
+        self._workflow_write(
+            {
+                "state": "closed",
+                "effectiveness_result": result,
+                "effectiveness_date": fields.Date.context_today(self),
+                "effectiveness_evaluator_id": self.env.user.id,
+            }
+        )
+
     def action_close(self):
-        for action in self:
-            if action.state != "verified":
-                raise UserError(self.env._("Verify the implementation first."))
-            if not action.effectiveness_result or not action.effectiveness_date:
-                raise UserError(
-                    self.env._("Record the effectiveness evaluation (date and result) first.")
-                )
-        self.filtered(
-            lambda a: not a.effectiveness_evaluator_id
-        ).effectiveness_evaluator_id = self.env.user
-        self.write({"state": "closed"})
+        """Close the action: its effectiveness is evaluated as achieved."""
+        self._evaluate("effective")
+
+    def action_close_not_effective(self):
+        """Close the action as not effective: the nonconformity needs a new action."""
+        self._evaluate("not_effective")
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._check_transition(
+            from_states=("planned", "in_progress", "implemented", "verified"), group=OFFICER
+        )
+        self._workflow_write({"state": "cancelled"})
+        self.activity_unlink(["mail.mail_activity_data_todo", "mail.mail_activity_data_warning"])
 
     @api.model
     def _cron_remind_overdue(self):
-        """Daily: remind the responsible of every overdue action once a day."""
-        overdue = self.search([("is_overdue", "=", True)])
+        """Daily: give the responsible of every overdue action one warning, kept until
+        the action is done (no duplicate warning per run)."""
+        warning = self.env.ref("mail.mail_activity_data_warning")
+        overdue = self.search(
+            [
+                ("is_overdue", "=", True),
+                ("activity_ids", "not any", [("activity_type_id", "=", warning.id)]),
+            ]
+        )
         for action in overdue:
             action.activity_schedule(
                 "mail.mail_activity_data_warning",

@@ -1,18 +1,19 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# fields a closed audit still accepts: messages, followers and activities
-CLOSED_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
+AUDITOR = "quality_university.group_quality_auditor"
+MANAGER = "quality_university.group_quality_manager"
 
 
 class QualityAudit(models.Model):
     _name = "quality.audit"
     _description = "Internal Audit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "quality.workflow.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
     # the follow-up decision is stamped by the lead auditor's transition only
-    _workflow_fields = ("follow_up_decided_by_id", "follow_up_decision_date")
+    _workflow_fields = ("state", "follow_up_decided_by_id", "follow_up_decision_date")
+    _workflow_locked_states = ("closed",)
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
@@ -151,13 +152,17 @@ class QualityAudit(models.Model):
                         )
                     )
 
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for audit in self:
+            if audit.date_start and audit.date_end and audit.date_end < audit.date_start:
+                raise ValidationError(
+                    self.env._("The audit %(name)s cannot end before it starts.", name=audit.name)
+                )
+
     def write(self, vals):
         if "follow_up_decision" in vals and self.filtered("follow_up_decided_by_id"):
             raise UserError(self.env._("The lead auditor's follow-up decision is recorded."))
-        if any(audit.state == "closed" for audit in self) and any(
-            not field.startswith(CLOSED_WRITABLE_PREFIXES) for field in vals
-        ):
-            raise UserError(self.env._("A closed audit is read-only."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -165,15 +170,24 @@ class QualityAudit(models.Model):
         if any(audit.state != "planned" for audit in self):
             raise UserError(self.env._("Only a planned audit can be deleted."))
 
+    def _check_audit_step(self, from_states):
+        """The audit team (independent of the audited units) or the quality office."""
+        if self.env.su or self.env.user.has_group(MANAGER):
+            self._check_transition(from_states=from_states, group=MANAGER)
+        else:
+            self._check_transition(
+                from_states=from_states,
+                group=AUDITOR,
+                users=lambda audit: (audit.lead_auditor_id | audit.auditor_ids).user_id,
+                message=self.env._("Only the audit team or the quality office runs an audit."),
+            )
+
     def _set_state(self, allowed, state):
-        for audit in self:
-            if audit.state not in allowed:
-                raise UserError(
-                    self.env._("The audit %(name)s cannot move to this stage.", name=audit.name)
-                )
-        self.write({"state": state})
+        self._check_audit_step(allowed)
+        self._workflow_write({"state": state})
 
     def action_start(self):
+        self._check_audit_step(("planned",))
         for audit in self:
             if not audit.lead_auditor_id:
                 raise UserError(self.env._("Appoint the lead auditor first."))
@@ -188,6 +202,7 @@ class QualityAudit(models.Model):
         self._set_state(("report",), "follow_up")
 
     def action_close(self):
+        self._check_audit_step(("report", "follow_up"))
         for audit in self:
             if audit.finding_ids.filtered(
                 lambda f: f.finding_type == "nonconformity" and not f.nonconformity_id
@@ -268,6 +283,7 @@ class QualityAudit(models.Model):
 
     def action_load_checklist(self):
         """Copy the questions of the templates matching the audited processes and criteria."""
+        self._check_audit_step(("planned", "in_progress"))
         Template = self.env["quality.audit.checklist.template"]
         for audit in self:
             templates = Template.search(

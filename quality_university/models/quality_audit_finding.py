@@ -8,6 +8,7 @@ class QualityAuditFinding(models.Model):
     _description = "Audit Finding"
     _order = "audit_id, sequence, id"
     _check_company_auto = True
+    _workflow_fields = ("nonconformity_id",)
 
     sequence = fields.Integer(default=10)
     audit_id = fields.Many2one("quality.audit", required=True, ondelete="cascade", index=True)
@@ -32,14 +33,16 @@ class QualityAuditFinding(models.Model):
     nonconformity_id = fields.Many2one("quality.nonconformity", readonly=True, copy=False)
 
     def action_create_nonconformity(self):
-        """Raise the nonconformity record of a nonconformity finding."""
+        """Raise the nonconformity record of a nonconformity finding (the audit team,
+        the quality office)."""
+        self.audit_id._check_audit_step(("in_progress", "report", "follow_up"))
         for finding in self:
             if finding.finding_type != "nonconformity":
                 raise UserError(self.env._("Only a nonconformity finding raises a nonconformity."))
             if finding.nonconformity_id:
                 continue
             audit = finding.audit_id
-            finding.nonconformity_id = self.env["quality.nonconformity"].create(
+            nonconformity = self.env["quality.nonconformity"]._workflow_create(
                 {
                     "source": "internal_audit",
                     "audit_id": audit.id,
@@ -54,4 +57,5 @@ class QualityAuditFinding(models.Model):
                     "company_id": audit.company_id.id,
                 }
             )
+            finding._workflow_write({"nonconformity_id": nonconformity.id})
         return True

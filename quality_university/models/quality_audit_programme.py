@@ -1,13 +1,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+TOP = "quality_university.group_quality_top_management"
+MANAGER = "quality_university.group_quality_manager"
+
 
 class QualityAuditProgramme(models.Model):
     _name = "quality.audit.programme"
     _description = "Internal Audit Programme"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("state", "approved_by_id", "approval_date")
+    _workflow_locked_states = ("approved", "closed")
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Char(required=True, help="Academic year, e.g. 2026/2027.")
@@ -41,13 +46,13 @@ class QualityAuditProgramme(models.Model):
             programme.audit_count = len(programme.audit_ids)
 
     def action_approve(self):
+        """Approve the programme (top management)."""
+        self._check_transition(from_states=("draft",), group=TOP)
         self._check_programme_approver()
         for programme in self:
-            if programme.state != "draft":
-                raise UserError(self.env._("Only a draft programme can be approved."))
             if not programme.line_ids:
                 raise UserError(self.env._("Plan at least one audit before approval."))
-        self.write(
+        self._workflow_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -72,17 +77,18 @@ class QualityAuditProgramme(models.Model):
                 )
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._check_transition(from_states=("approved",), group=MANAGER)
+        self._workflow_write({"state": "closed"})
 
     def action_reset_draft(self):
-        self.write({"state": "draft", "approved_by_id": False, "approval_date": False})
+        """Reopen an approved programme: only top management, who approved it."""
+        self._check_transition(from_states=("approved",), group=TOP)
+        self._workflow_write({"state": "draft", "approved_by_id": False, "approval_date": False})
 
     def action_create_audits(self):
         """Create the planned audits of the approved programme not created yet."""
-        for programme in self:
-            if programme.state != "approved":
-                raise UserError(self.env._("Approve the programme first."))
-            programme.line_ids.filtered(lambda line: not line.audit_id)._create_audit()
+        self._check_transition(from_states=("approved",), group=MANAGER)
+        self.line_ids.filtered(lambda line: not line.audit_id)._create_audit()
         return True
 
     @api.ondelete(at_uninstall=False)

@@ -25,8 +25,12 @@ MONTHS = [
 class QualityAuditProgrammeLine(models.Model):
     _name = "quality.audit.programme.line"
     _description = "Planned Audit"
+    _inherit = ["quality.workflow.mixin"]
     _order = "programme_id, sequence, id"
     _check_company_auto = True
+    _workflow_state_field = None
+    _workflow_fields = ("audit_id",)
+    _workflow_parent_field = "programme_id"
 
     sequence = fields.Integer(default=10)
     programme_id = fields.Many2one(
@@ -44,7 +48,7 @@ class QualityAuditProgrammeLine(models.Model):
     def _create_audit(self):
         Audit = self.env["quality.audit"]
         for line in self:
-            line.audit_id = Audit.create(
+            audit = Audit.create(
                 {
                     "name": self.env._("Audit of %(unit)s", unit=line.department_id.name),
                     "kind": "planned",
@@ -55,3 +59,4 @@ class QualityAuditProgrammeLine(models.Model):
                     "company_id": line.company_id.id,
                 }
             )
+            line._workflow_write({"audit_id": audit.id})

@@ -7,7 +7,10 @@ from odoo.exceptions import UserError
 class QualityDocument(models.Model):
     _name = "quality.document"
     _description = "Controlled Document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # the document's state follows its revisions; only its transitions are guarded here
+    _workflow_state_field = None
+    _workflow_fields = ()
     _order = "level, code, id"
     _check_company_auto = True
     _rec_names_search = ["code", "name"]
@@ -124,6 +127,11 @@ class QualityDocument(models.Model):
             "UNIQUE(code, company_id)",
             "Another document of this company already has this code.",
         ),
+        (
+            "review_interval_positive",
+            "CHECK(review_interval_months > 0)",
+            "The review interval is a positive number of months.",
+        ),
     ]
 
     @api.depends("process_ids.code")
@@ -170,8 +178,12 @@ class QualityDocument(models.Model):
             document.revision_count = counts.get(document, 0)
 
     def _compute_acknowledgement_rate(self):
+        # the rate of a document the reader may see is the same for every reader:
+        # counted over the whole sheet, not over the lines the reader may read
         rates = dict(
-            self.env["quality.document.acknowledgement"]._read_group(
+            self.env["quality.document.acknowledgement"]
+            .sudo()
+            ._read_group(
                 [
                     ("revision_id", "in", self.current_revision_id.ids),
                     ("state", "!=", "cancelled"),
@@ -181,7 +193,7 @@ class QualityDocument(models.Model):
             )
         )
         for document in self:
-            document.acknowledgement_rate = rates.get(document.current_revision_id, 0.0)
+            document.acknowledgement_rate = rates.get(document.current_revision_id.sudo(), 0.0)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -204,6 +216,7 @@ class QualityDocument(models.Model):
     def action_new_revision(self):
         """Open a new draft revision, with the reviewers of the latest one."""
         self.ensure_one()
+        self._check_transition(group="quality_university.group_quality_officer")
         if self.revision_ids.filtered(lambda r: r.state in ("draft", "agreement", "approved")):
             raise UserError(
                 self.env._(
@@ -242,6 +255,7 @@ class QualityDocument(models.Model):
 
     def action_distribute(self):
         """Distribute the effective revision again, e.g. to newly added units or staff."""
+        self._check_transition(group="quality_university.group_quality_officer")
         for document in self:
             if not document.current_revision_id:
                 raise UserError(

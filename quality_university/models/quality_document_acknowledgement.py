@@ -3,16 +3,32 @@ from collections import defaultdict
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 
 class QualityDocumentAcknowledgement(models.Model):
     _name = "quality.document.acknowledgement"
     _description = "Acknowledgement of a Document Revision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_due, document_id, department_id, employee_id"
     _rec_name = "revision_id"
     _check_company_auto = True
+    # the sheet is written by the distribution and signed by the employee: nothing by hand
+    _workflow_fields = (
+        "state",
+        "date_acknowledged",
+        "acknowledged_by_id",
+        "completion",
+        "revision_id",
+        "document_id",
+        "employee_id",
+        "user_id",
+        "department_id",
+        "job_title",
+        "date_due",
+        "company_id",
+    )
+    _workflow_locked_states = ("done",)
 
     revision_id = fields.Many2one(
         "quality.document.revision", required=True, index=True, ondelete="cascade", readonly=True
@@ -67,37 +83,15 @@ class QualityDocumentAcknowledgement(models.Model):
         domain = [("state", "=", "pending"), ("date_due", "<", fields.Date.context_today(self))]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    def write(self, vals):
-        if not self.env.su:
-            raise UserError(
-                self.env._("Acknowledgements are signed with the Acknowledge button only.")
-            )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_signed(self):
-        if self.filtered(lambda a: a.state == "done"):
-            raise UserError(self.env._("A signed acknowledgement cannot be deleted."))
-
     def action_acknowledge(self):
         """Sign the acknowledgement sheet (танысу парағы): once, for oneself."""
+        self._check_transition(
+            from_states=("pending",),
+            users=lambda line: line.user_id,
+            message=self.env._("You can only acknowledge documents for yourself."),
+        )
         for line in self:
-            if not self.env.su and line.user_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "You can only acknowledge documents for yourself, not for %(name)s.",
-                        name=line.employee_id.name,
-                    )
-                )
-            if line.state != "pending":
-                raise UserError(
-                    self.env._(
-                        "%(document)s is not waiting for your acknowledgement.",
-                        document=line.revision_id.name,
-                    )
-                )
-        for line in self:
-            line.sudo().write(
+            line.sudo()._workflow_write(
                 {
                     "state": "done",
                     "date_acknowledged": fields.Datetime.now(),
@@ -115,7 +109,7 @@ class QualityDocumentAcknowledgement(models.Model):
         return self.revision_id._get_form_action()
 
     def _cancel(self):
-        self.sudo().write({"state": "cancelled"})
+        self.sudo()._workflow_write({"state": "cancelled"})
         self.sudo().activity_unlink(
             ["quality_university.mail_activity_type_document_acknowledgement"]
         )

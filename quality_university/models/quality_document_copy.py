@@ -1,13 +1,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .quality_workflow_mixin import _TRANSITION
+
 
 class QualityDocumentCopy(models.Model):
     _name = "quality.document.copy"
     _description = "Controlled Paper Copy"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "revision_id, number"
     _check_company_auto = True
+    _workflow_fields = ("state", "number", "date_withdrawn")
+    _workflow_locked_states = ("withdrawn",)
 
     revision_id = fields.Many2one(
         "quality.document.revision",
@@ -60,6 +64,8 @@ class QualityDocumentCopy(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._in_transition():
+            self._check_workflow_create_vals(vals_list)
         revisions = self.env["quality.document.revision"].browse(
             [vals["revision_id"] for vals in vals_list]
         )
@@ -74,10 +80,12 @@ class QualityDocumentCopy(models.Model):
             revision = revisions.browse(vals["revision_id"])
             last[revision] = last.get(revision, 0) + 1
             vals["number"] = last[revision]
-        return super().create(vals_list)
+        # the number is the register's, given here: create as a transition
+        copies = super(QualityDocumentCopy, self.with_context(quality_transition=_TRANSITION))
+        return copies.create(vals_list).with_env(self.env)
 
     def _request_withdrawal(self):
-        self.write({"state": "to_withdraw"})
+        self._workflow_write({"state": "to_withdraw"})
         for copy in self:
             copy.activity_schedule(
                 act_type_xmlid="quality_university.mail_activity_type_document_copy_withdrawal",
@@ -85,7 +93,11 @@ class QualityDocumentCopy(models.Model):
             )
 
     def action_withdraw(self):
-        if self.filtered(lambda c: c.state == "withdrawn"):
-            raise UserError(self.env._("This copy has already been withdrawn."))
-        self.write({"state": "withdrawn", "date_withdrawn": fields.Date.context_today(self)})
+        """Withdraw the paper copy from its holder (officers of the unit, quality office)."""
+        self._check_transition(
+            from_states=("issued", "to_withdraw"), group="quality_university.group_quality_officer"
+        )
+        self._workflow_write(
+            {"state": "withdrawn", "date_withdrawn": fields.Date.context_today(self)}
+        )
         self.activity_feedback(["quality_university.mail_activity_type_document_copy_withdrawal"])

@@ -5,7 +5,10 @@ from odoo.exceptions import AccessError, UserError
 class QualityDocumentReview(models.Model):
     _name = "quality.document.review"
     _description = "Agreement of a Document Revision"
+    _inherit = ["quality.workflow.mixin"]
     _order = "revision_id, sequence, id"
+    _workflow_fields = ("state", "date_done")
+    _workflow_parent_field = "revision_id"
 
     sequence = fields.Integer(default=10)
     revision_id = fields.Many2one(
@@ -39,15 +42,27 @@ class QualityDocumentReview(models.Model):
         for line in self:
             line.is_mine = line.user_id == self.env.user
 
+    def write(self, vals):
+        if "revision_id" in vals and self.filtered(
+            lambda line: line.revision_id.id != vals["revision_id"]
+        ):
+            raise UserError(self.env._("An agreement line stays with its revision."))
+        if (
+            not self.env.su
+            and not self.env.user.has_group("quality_university.group_quality_officer")
+            and set(vals) - {"comment"}
+        ):
+            raise AccessError(self.env._("A reviewer only writes the comment of his or her line."))
+        return super().write(vals)
+
     def _check_reviewer(self):
+        self._check_transition(
+            from_states=("pending",),
+            users=lambda line: line.user_id,
+            message=self.env._("Only the assigned reviewer answers for this agreement."),
+        )
         for line in self:
-            if not self.env.su and line.user_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only %(reviewer)s answers for this agreement.", reviewer=line.user_id.name
-                    )
-                )
-            if line.revision_id.state != "agreement" or line.state != "pending":
+            if line.revision_id.state != "agreement":
                 raise UserError(
                     self.env._(
                         "Revision %(name)s is not waiting for your agreement.",
@@ -65,7 +80,7 @@ class QualityDocumentReview(models.Model):
     def action_agree(self):
         """Agree (келісу) with the revision; the last agreement asks for approval."""
         self._check_reviewer()
-        self.sudo().write({"state": "agreed", "date_done": fields.Datetime.now()})
+        self.sudo()._workflow_write({"state": "agreed", "date_done": fields.Datetime.now()})
         self._close_activities(feedback=self.env._("Agreed"))
         revisions = self.revision_id.sudo()
         revisions.filtered(
@@ -78,7 +93,7 @@ class QualityDocumentReview(models.Model):
         for line in self:
             if not (line.comment or "").strip():
                 raise UserError(self.env._("Write why you return the revision in the comment."))
-        self.sudo().write({"state": "returned", "date_done": fields.Datetime.now()})
+        self.sudo()._workflow_write({"state": "returned", "date_done": fields.Datetime.now()})
         self._close_activities(feedback=self.env._("Returned"))
         for line in self:
             line.revision_id.sudo()._return_to_author(line.comment)

@@ -4,15 +4,29 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, mute_logger
 
+OFFICER = "quality_university.group_quality_officer"
+MANAGER = "quality_university.group_quality_manager"
 LOCKED_STATES = ("approved", "effective", "superseded", "archived", "destroyed")
 
 
 class QualityDocumentRevision(models.Model):
     _name = "quality.document.revision"
     _description = "Controlled Document Revision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "document_id, edition desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "state",
+        "approver_id",
+        "approved_by_id",
+        "date_approved",
+        "date_superseded",
+        "date_archived",
+        "destruction_date",
+        "destruction_method",
+        "destroyed_by_id",
+    )
+    _workflow_locked_states = LOCKED_STATES
 
     name = fields.Char(compute="_compute_name", store=True)
     document_id = fields.Many2one(
@@ -44,7 +58,6 @@ class QualityDocumentRevision(models.Model):
         "res.users",
         compute="_compute_approver_id",
         store=True,
-        readonly=False,
         tracking=True,
         help="The rector, or the approver delegate of the document type.",
     )
@@ -82,6 +95,13 @@ class QualityDocumentRevision(models.Model):
         "quality.document.acknowledgement", "revision_id", string="Acknowledgement Sheet"
     )
     copy_ids = fields.One2many("quality.document.copy", "revision_id", string="Controlled Copies")
+    sheet_line_ids = fields.Many2many(
+        "quality.document.acknowledgement",
+        compute="_compute_sheet_line_ids",
+        string="Acknowledgement Sheet Lines",
+        help="The acknowledgements of this revision the reader may see: the reader's own, "
+        "or the whole sheet for its author, the unit's officers and the quality office.",
+    )
     acknowledgement_count = fields.Integer(compute="_compute_acknowledgement_stats")
     acknowledgement_rate = fields.Float(
         string="Acknowledged (%)", compute="_compute_acknowledgement_stats"
@@ -95,6 +115,7 @@ class QualityDocumentRevision(models.Model):
             "UNIQUE(document_id, edition)",
             "A document cannot have two revisions with the same edition number.",
         ),
+        ("edition_positive", "CHECK(edition > 0)", "The edition is a positive number."),
     ]
 
     def init(self):
@@ -130,10 +151,19 @@ class QualityDocumentRevision(models.Model):
                 and all(line.state == "agreed" for line in revision.review_line_ids)
             )
 
+    @api.depends("acknowledgement_ids.state")
+    @api.depends_context("uid")
+    def _compute_sheet_line_ids(self):
+        for revision in self:
+            lines = revision.acknowledgement_ids.filtered(lambda a: a.state != "cancelled")
+            revision.sheet_line_ids = lines._filtered_access("read")
+
     def _compute_acknowledgement_stats(self):
         stats = {
             revision: (count, rate)
-            for revision, count, rate in self.env["quality.document.acknowledgement"]._read_group(
+            for revision, count, rate in self.env["quality.document.acknowledgement"]
+            .sudo()
+            ._read_group(
                 [("revision_id", "in", self.ids), ("state", "!=", "cancelled")],
                 ["revision_id"],
                 ["__count", "completion:avg"],
@@ -141,14 +171,11 @@ class QualityDocumentRevision(models.Model):
         }
         for revision in self:
             revision.acknowledgement_count, revision.acknowledgement_rate = stats.get(
-                revision, (0, 0.0)
+                revision.sudo(), (0, 0.0)
             )
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                raise UserError(self.env._("A revision starts as a draft."))
         revisions = super().create(vals_list)
         revisions._attach_files()
         revisions._add_default_reviewers()
@@ -186,17 +213,6 @@ class QualityDocumentRevision(models.Model):
                 )
 
     def write(self, vals):
-        locked = self.filtered(lambda r: r.state in LOCKED_STATES)
-        if locked and set(vals) - {"message_main_attachment_id"}:
-            raise UserError(
-                self.env._(
-                    "Revision %(name)s is approved and can no longer be changed: "
-                    "prepare a new revision instead.",
-                    name=locked[0].name,
-                )
-            )
-        if "state" in vals:
-            raise UserError(self.env._("The state of a revision changes through its workflow."))
         result = super().write(vals)
         if "attachment_ids" in vals:
             self._attach_files()
@@ -204,15 +220,26 @@ class QualityDocumentRevision(models.Model):
 
     def _attach_files(self):
         """The files belong to their revision: whoever may read the revision may read
-        them, and nobody else (a superseded revision's files leave the workplace too)."""
+        them, and nobody else (a superseded revision's files leave the workplace too).
+        Only files the caller created and may edit are bound: nobody takes over
+        someone else's attachment by listing it here."""
+        user = self.env.user
         for revision in self:
-            revision.attachment_ids.sudo().filtered(lambda a: not a.res_id).write(
-                {"res_model": self._name, "res_id": revision.id}
+            attachments = revision.sudo().attachment_ids
+            files = attachments.filtered(
+                lambda a: not a.res_id and (self.env.su or a.create_uid == user)
             )
-
-    def _write_workflow(self, vals):
-        """The workflow's own changes, which the lock of approved revisions allows."""
-        return super().write(vals)  # pylint: disable=super-method-mismatch
+            foreign = (attachments - files).filtered(
+                lambda a, revision=revision: a.res_model != self._name or a.res_id != revision.id
+            )
+            if foreign and not self.env.su:
+                raise AccessError(
+                    self.env._(
+                        "Revision %(name)s can only hold files uploaded for it.",
+                        name=revision.name,
+                    )
+                )
+            files.write({"res_model": self._name, "res_id": revision.id})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
@@ -230,24 +257,13 @@ class QualityDocumentRevision(models.Model):
             "views": [(False, "form")],
         }
 
-    def _check_state(self, *states):
-        wrong = self.filtered(lambda r: r.state not in states)
-        if wrong:
-            state_names = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "Revision %(name)s is %(state)s: this step is not possible now.",
-                    name=wrong[0].name,
-                    state=state_names[wrong[0].state],
-                )
-            )
-
     def _activity_type(self, name):
         return self.env.ref(f"quality_university.mail_activity_type_document_{name}")
 
     def action_submit(self):
-        """Send the draft to its reviewers for agreement."""
-        self._check_state("draft")
+        """Send the draft to its reviewers for agreement (officers of the unit and the
+        quality office, who edit the draft)."""
+        self._check_transition(from_states=("draft",), group=OFFICER)
         self._check_agreement_required()
         for revision in self:
             if not revision.attachment_ids:
@@ -262,8 +278,8 @@ class QualityDocumentRevision(models.Model):
                         name=revision.name,
                     )
                 )
-        self._write_workflow({"state": "agreement"})
-        self.review_line_ids.write({"state": "pending", "date_done": False})
+        self._workflow_write({"state": "agreement"})
+        self.review_line_ids._workflow_write({"state": "pending", "date_done": False})
         for revision in self:
             for line in revision.review_line_ids:
                 revision.activity_schedule(
@@ -282,7 +298,7 @@ class QualityDocumentRevision(models.Model):
             )
 
     def _return_to_author(self, comment):
-        self._write_workflow({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         self.activity_unlink(
             [
                 "quality_university.mail_activity_type_document_agreement",
@@ -302,17 +318,13 @@ class QualityDocumentRevision(models.Model):
 
     def action_approve(self):
         """Approve (бекіту): by the approver only, once every reviewer agreed."""
-        self._check_state("agreement")
+        self._check_transition(
+            from_states=("agreement",),
+            users=lambda revision: revision.approver_id,
+            message=self.env._("Only the appointed approver approves a revision."),
+        )
         self._check_agreement_required()
         for revision in self:
-            if not self.env.su and revision.approver_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only %(approver)s approves revision %(name)s.",
-                        approver=revision.approver_id.name,
-                        name=revision.name,
-                    )
-                )
             if revision.review_line_ids.filtered(lambda line: line.state != "agreed"):
                 raise UserError(
                     self.env._(
@@ -322,21 +334,21 @@ class QualityDocumentRevision(models.Model):
                 )
         today = fields.Date.context_today(self)
         for revision in self:
-            revision._write_workflow(
+            # the approver may be a delegate without the quality office's rights
+            revision.sudo()._workflow_write(
                 {
                     "state": "approved",
                     "date_approved": today,
                     "approved_by_id": revision.approver_id.id,
                 }
             )
-        self.activity_feedback(["quality_university.mail_activity_type_document_approval"])
-        self.filtered(lambda r: not r.date_effective or r.date_effective <= today)._publish()
+        approved = self.sudo()
+        approved.activity_feedback(["quality_university.mail_activity_type_document_approval"])
+        approved.filtered(lambda r: not r.date_effective or r.date_effective <= today)._publish()
 
     def action_publish(self):
         """Make an approved revision effective now."""
-        self._check_state("approved")
-        if not self.env.user.has_group("quality_university.group_quality_manager"):
-            raise AccessError(self.env._("Only the quality office publishes revisions."))
+        self._check_transition(from_states=("approved",), group=MANAGER)
         self._publish()
 
     def _publish(self):
@@ -368,10 +380,10 @@ class QualityDocumentRevision(models.Model):
         self.invalidate_model(["state"])
         today = fields.Date.context_today(self)
         previous = documents.revision_ids.filtered(lambda r: r.state == "effective") - self
-        previous._write_workflow({"state": "superseded", "date_superseded": today})
+        previous._workflow_write({"state": "superseded", "date_superseded": today})
         previous.flush_recordset(["state"])  # before the new one is effective: one at a time
         previous._supersede_copies_and_acknowledgements()
-        self._write_workflow({"state": "effective", "date_effective": today})
+        self._workflow_write({"state": "effective", "date_effective": today})
         for revision in self:
             revision.document_id._schedule_next_review(today)
         self._distribute()
@@ -429,15 +441,14 @@ class QualityDocumentRevision(models.Model):
         self.invalidate_recordset(["acknowledgement_ids"])
 
     def action_archive_revision(self):
-        self._check_state("superseded")
-        self._check_quality_office()
-        self._write_workflow(
+        self._check_transition(from_states=("superseded",), group=MANAGER)
+        self._workflow_write(
             {"state": "archived", "date_archived": fields.Date.context_today(self)}
         )
 
     def action_open_destruction(self):
         self.ensure_one()
-        self._check_state("archived")
+        self._check_transition(from_states=("archived",), group=MANAGER)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Destruction Record"),
@@ -448,9 +459,8 @@ class QualityDocumentRevision(models.Model):
         }
 
     def _destroy(self, date, method):
-        self._check_state("archived")
-        self._check_quality_office()
-        self._write_workflow(
+        self._check_transition(from_states=("archived",), group=MANAGER)
+        self._workflow_write(
             {
                 "state": "destroyed",
                 "destruction_date": date,
@@ -463,14 +473,6 @@ class QualityDocumentRevision(models.Model):
                 "Destroyed on %(date)s: %(method)s", date=fields.Date.to_string(date), method=method
             )
         )
-
-    def _check_quality_office(self):
-        if not self.env.su and not self.env.user.has_group(
-            "quality_university.group_quality_manager"
-        ):
-            raise AccessError(
-                self.env._("Only the quality office archives and destroys revisions.")
-            )
 
     def action_open_acknowledgements(self):
         self.ensure_one()

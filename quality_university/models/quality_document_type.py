@@ -64,6 +64,16 @@ class QualityDocumentType(models.Model):
 
     _sql_constraints = [
         ("level_range", "CHECK(level BETWEEN 1 AND 5)", "The hierarchy level is 1 to 5."),
+        (
+            "review_interval_positive",
+            "CHECK(review_interval_months > 0)",
+            "The review interval is a positive number of months.",
+        ),
+        (
+            "acknowledgement_days_positive",
+            "CHECK(acknowledgement_days > 0)",
+            "The time to acknowledge is a positive number of days.",
+        ),
     ]
 
     @api.model_create_multi

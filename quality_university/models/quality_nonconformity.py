@@ -1,7 +1,23 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+OFFICER = "quality_university.group_quality_officer"
+# what the reporter (any employee) writes in his or her report
+REPORTER_FIELDS = {
+    "date",
+    "source",
+    "department_id",
+    "process_id",
+    "criterion_id",
+    "requirement",
+    "description",
+    "evidence",
+    "detected_by_id",
+    "immediate_correction",
+    "company_id",
+}
 
 SOURCES = [
     ("internal_audit", "Internal audit"),
@@ -18,12 +34,22 @@ SOURCES = [
 class QualityNonconformity(models.Model):
     _name = "quality.nonconformity"
     _description = "Nonconformity"
-    _inherit = ["mail.thread", "mail.activity.mixin", "quality.workflow.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "state",
+        "reporter_id",
+        "date_closed",
+        "repeated",
+        "repeated_of_id",
+        "finding_id",
+        # the process leader's decision is recorded by its transition only
+        "decision_by_id",
+        "decision_date",
+    )
+    _workflow_locked_states = ("closed", "cancelled")
     _rec_names_search = ["name", "description"]
-    # the process leader's decision is recorded by its transition only
-    _workflow_fields = ("decision_by_id", "decision_date")
 
     name = fields.Char(string="Code", required=True, readonly=True, copy=False, default="/")
     date = fields.Date(
@@ -144,9 +170,45 @@ class QualityNonconformity(models.Model):
             age = ((nc.date_closed or today) - nc.date).days if nc.date else 0
             nc.age_days = age
 
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for nc in self:
+            if nc.date and nc.date > today:
+                raise ValidationError(
+                    self.env._("A nonconformity cannot be detected in the future.")
+                )
+
+    @api.constrains("description")
+    def _check_description(self):
+        for nc in self:
+            if not (nc.description or "").strip():
+                raise ValidationError(self.env._("Describe the nonconformity."))
+
+    def _check_reporter_fields(self, fields_set):
+        """A reporter without the officer's role only writes the report itself."""
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        other = set(fields_set) - REPORTER_FIELDS - self._workflow_lock_exempt
+        if other:
+            raise AccessError(
+                self.env._(
+                    "%(field)s is decided by the unit's quality officer.",
+                    field=self._fields[other.pop()]._description_string(self.env),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        defaults = self.default_get(["severity"])
         for vals in vals_list:
+            self._check_reporter_fields(
+                name
+                for name in vals
+                if vals[name]
+                and name not in ("name", *self._workflow_fields)
+                and vals[name] != defaults.get(name)
+            )
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].sudo().next_by_code("quality.nonconformity") or "/"
@@ -154,15 +216,6 @@ class QualityNonconformity(models.Model):
         records = super().create(vals_list)
         records._detect_recurrence()
         return records
-
-    def write(self, vals):
-        if {"decision", "disposition", "disposition_note"} & set(vals) and self.filtered(
-            "decision_date"
-        ):
-            raise UserError(
-                self.env._("The process leader's decision is recorded and can no longer change.")
-            )
-        return super().write(vals)
 
     def _detect_recurrence(self):
         """Flag a nonconformity repeating an earlier one on the same process and
@@ -185,16 +238,25 @@ class QualityNonconformity(models.Model):
                 limit=1,
             )
             if earlier:
-                nc.write({"repeated": True, "repeated_of_id": earlier.id})
+                nc._workflow_write({"repeated": True, "repeated_of_id": earlier.id})
+
+    def write(self, vals):
+        self._check_reporter_fields(vals)
+        if {"decision", "disposition", "disposition_note"} & set(vals) and self.filtered(
+            "decision_date"
+        ):
+            raise UserError(
+                self.env._("The process leader's decision is recorded and can no longer change.")
+            )
+        return super().write(vals)
 
     def _check_state(self, allowed):
-        for nc in self:
-            if nc.state not in allowed:
-                raise UserError(self.env._("%(name)s cannot move to this stage now.", name=nc.name))
+        """Steps of the unit's quality officer (and the quality office)."""
+        self._check_transition(from_states=allowed, group=OFFICER)
 
     def action_analyse(self):
         self._check_state(("new",))
-        self.write({"state": "analysis"})
+        self._workflow_write({"state": "analysis"})
 
     def action_plan(self):
         self._check_state(("analysis",))
@@ -206,7 +268,7 @@ class QualityNonconformity(models.Model):
                     )
             elif not nc.root_cause or not nc.cause_category:
                 raise UserError(self.env._("Record the root cause and its category first."))
-        self.write({"state": "action_plan"})
+        self._workflow_write({"state": "action_plan"})
 
     def action_start(self):
         self._check_state(("action_plan",))
@@ -215,15 +277,15 @@ class QualityNonconformity(models.Model):
                 raise UserError(self.env._("Plan at least one action first."))
             if not nc.decision or not nc.decision_date:
                 raise UserError(self.env._("The process leader's decision is missing."))
-        self.write({"state": "in_progress"})
-        self.action_ids.filtered(lambda a: a.state == "planned").write({"state": "in_progress"})
+        self._workflow_write({"state": "in_progress"})
+        self.action_ids.filtered(lambda a: a.state == "planned").action_start()
 
     def action_check_effectiveness(self):
         self._check_state(("in_progress",))
         for nc in self:
             if nc.action_ids.filtered(lambda a: a.state in ("planned", "in_progress")):
                 raise UserError(self.env._("Every action must be implemented first."))
-        self.write({"state": "effectiveness"})
+        self._workflow_write({"state": "effectiveness"})
 
     def action_close(self):
         self._check_state(("effectiveness",))
@@ -244,14 +306,15 @@ class QualityNonconformity(models.Model):
                         name=nc.name,
                     )
                 )
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        self._workflow_write({"state": "closed", "date_closed": fields.Date.context_today(self)})
 
     def action_cancel(self):
+        self._check_state(("new", "analysis", "action_plan", "in_progress", "effectiveness"))
         for nc in self:
-            if not nc.cancel_reason:
+            if not (nc.cancel_reason or "").strip():
                 raise UserError(self.env._("Give the reason for cancelling %s.", nc.name))
-        self.action_ids.filtered(lambda a: a.state != "closed").write({"state": "cancelled"})
-        self.write({"state": "cancelled"})
+        self.action_ids.filtered(lambda a: a.state not in ("closed", "cancelled")).action_cancel()
+        self._workflow_write({"state": "cancelled"})
 
     def _decision_makers(self):
         """Who decides on the nonconformity (8.3): the leader of its process or the

@@ -1,15 +1,16 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class QualityRecord(models.Model):
     _name = "quality.record"
     _description = "Kept Record"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "retention_end_date, id"
     _check_company_auto = True
+    _workflow_fields = ("state",)
+    _workflow_locked_states = ("disposed",)
 
     name = fields.Char(required=True, help="e.g. Exam sheets, 2020-2021 academic year")
     type_id = fields.Many2one(
@@ -44,17 +45,12 @@ class QualityRecord(models.Model):
                 else False
             )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_disposed(self):
-        if self.filtered(lambda r: r.state == "disposed"):
-            raise UserError(self.env._("Disposed records stay in the register as evidence."))
-
     def _cron_flag_expired(self):
         """Flag the records whose retention has ended and ask their keeper to dispose."""
         expired = self.search(
             [("state", "=", "kept"), ("retention_end_date", "<", fields.Date.today())]
         )
-        expired.write({"state": "expired"})
+        expired._workflow_write({"state": "expired"})
         for record in expired.filtered("responsible_id.user_id"):
             record.activity_schedule(
                 act_type_xmlid="mail.mail_activity_data_todo",

@@ -7,9 +7,11 @@ from .quality_record_type import DISPOSAL_METHODS
 class QualityRecordDisposal(models.Model):
     _name = "quality.record.disposal"
     _description = "Records Disposal Act"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("state",)
+    _workflow_locked_states = ("done",)
 
     name = fields.Char(
         string="Act No.", required=True, readonly=True, copy=False, default="/", tracking=True
@@ -48,28 +50,18 @@ class QualityRecordDisposal(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("quality.record.disposal")
         return super().create(vals_list)
 
-    def write(self, vals):
-        if self.filtered(lambda d: d.state == "done") and set(vals) - {
-            "message_main_attachment_id"
-        }:
-            raise UserError(self.env._("A completed disposal act cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        if self.filtered(lambda d: d.state == "done"):
-            raise UserError(self.env._("A completed disposal act cannot be deleted."))
-
     def action_done(self):
+        """Complete the disposal act: its records are disposed of (quality office)."""
+        self._check_transition(
+            from_states=("draft",), group="quality_university.group_quality_manager"
+        )
         for act in self:
-            if act.state != "draft":
-                raise UserError(self.env._("This disposal act is already completed."))
             if not act.record_ids:
                 raise UserError(self.env._("List the records to dispose of first."))
             if act.record_ids.filtered(lambda r: r.state != "expired"):
                 raise UserError(
                     self.env._("Only records whose retention has expired can be disposed of.")
                 )
-        self.record_ids.write({"state": "disposed"})
-        self.write({"state": "done"})
+        self.record_ids._workflow_write({"state": "disposed"})
+        self._workflow_write({"state": "done"})
         return True

@@ -12,5 +12,8 @@ from . import test_audit
 from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
+from . import test_access_policy
+from . import test_integrity
+from . import test_workflow_guard
 from . import test_manual_documents
 from . import test_manual_audits

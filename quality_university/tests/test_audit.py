@@ -123,13 +123,13 @@ class TestAudit(QualityAuditCommon):
         audit.action_close()
         self.assertEqual(audit.state, "closed")
         for user in (self.users["auditor"], self.users["manager"], self.env.user):
-            with self.assertRaisesRegex(UserError, "read-only"):
+            with self.assertRaisesRegex(UserError, "can no longer be changed"):
                 audit.with_user(user).write({"conclusions": "<p>Changed</p>"})
-        with self.assertRaisesRegex(UserError, "read-only"):
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
             audit.with_user(self.users["manager"]).finding_ids = [
                 Command.create({"finding_type": "observation", "name": "Late"})
             ]
-        with self.assertRaisesRegex(UserError, "read-only"):
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
             audit.finding_ids.with_user(self.users["auditor"]).write({"name": "Changed"})
         # the chatter stays open
         audit.with_user(self.users["manager"]).message_post(body="Filed")

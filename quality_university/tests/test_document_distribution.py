@@ -45,7 +45,7 @@ class TestDistributionQueries(DocumentCommon):
         for size in (20, 2000):
             with self.subTest(size=size):
                 revision = self.approved_revision_for(size)
-                revision._write_workflow({"state": "effective"})
+                revision._workflow_write({"state": "effective"})
                 self.env.invalidate_all()
                 self.env.flush_all()
                 with self.assertQueryCount(DISTRIBUTION_QUERIES):
@@ -84,7 +84,7 @@ class TestConcurrentApproval(TransactionCase):
                     "type_id": env.ref("quality_university.document_type_work_instruction").id,
                 }
             )
-            revisions = env["quality.document.revision"].create(
+            revisions = env["quality.document.revision"]._workflow_create(
                 [
                     {
                         "document_id": document.id,

@@ -38,7 +38,7 @@ class TestDocumentUi(HttpCase):
                 "distribution_department_ids": [Command.link(cls.unit.id)],
             }
         )
-        cls.revision = cls.env["quality.document.revision"].create(
+        cls.revision = cls.env["quality.document.revision"]._workflow_create(
             {
                 "document_id": cls.document.id,
                 "approver_id": cls.env.user.id,

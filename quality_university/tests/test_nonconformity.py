@@ -81,16 +81,13 @@ class TestNonconformity(QualityAuditCommon):
         self.assertFalse(action.activity_ids)
         officer_nc.action_check_effectiveness()
         self.assertEqual(nc.state, "effectiveness")
-        action.with_user(self.users["auditor"]).action_verify()
-        self.assertEqual(action.verified_by_id, self.users["auditor"])
-        with self.assertRaises(UserError):
-            action.with_user(self.users["manager"]).action_close()  # no effectiveness yet
+        action.with_user(self.users["officer"]).action_verify()
+        self.assertEqual(action.verified_by_id, self.users["officer"])
         with self.assertRaisesRegex(ValidationError, "cannot close"):
             nc.with_user(self.users["manager"]).action_close()
-        action.with_user(self.users["manager"]).write(
-            {"effectiveness_date": date.today(), "effectiveness_result": "effective"}
-        )
         action.with_user(self.users["manager"]).action_close()
+        self.assertEqual(action.effectiveness_result, "effective")
+        self.assertEqual(action.effectiveness_date, date.today())
         self.assertEqual(action.effectiveness_evaluator_id, self.users["manager"])
         nc.with_user(self.users["manager"]).action_close()
         self.assertEqual(nc.state, "closed")
@@ -130,7 +127,6 @@ class TestNonconformity(QualityAuditCommon):
         actions.action_implemented()
         nc.action_check_effectiveness()
         actions.action_verify()
-        actions[0].write({"effectiveness_date": date.today(), "effectiveness_result": "effective"})
         actions[0].action_close()
         with self.assertRaisesRegex(ValidationError, "cannot close"):
             nc.action_close()
@@ -141,12 +137,9 @@ class TestNonconformity(QualityAuditCommon):
         actions.action_implemented()
         nc.action_check_effectiveness()
         actions.action_verify()
-        with self.assertRaises(UserError):
-            actions.action_close()
         with self.assertRaisesRegex(ValidationError, "cannot close"):
             nc.action_close()
-        actions.write({"effectiveness_date": date.today(), "effectiveness_result": "not_effective"})
-        actions.action_close()
+        actions.action_close_not_effective()
         with self.assertRaisesRegex(ValidationError, "not found effective"):
             nc.action_close()
         self.assertEqual(nc.state, "effectiveness")

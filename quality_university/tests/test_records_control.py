@@ -17,7 +17,7 @@ class TestScheduledReminders(DocumentCommon):
         late = revision.acknowledgement_ids.filtered(lambda a: a.user_id)
         Acknowledgement = self.env["quality.document.acknowledgement"]
         self.assertFalse(Acknowledgement._cron_remind_overdue() & late)
-        late.sudo().write({"date_due": fields.Date.today() - relativedelta(days=1)})
+        late.sudo()._workflow_write({"date_due": fields.Date.today() - relativedelta(days=1)})
         staff_line.with_user(self.users["user"]).action_acknowledge()
         reminded = Acknowledgement._cron_remind_overdue() & late
         self.assertEqual(reminded, late - staff_line)
