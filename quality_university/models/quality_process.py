@@ -95,6 +95,12 @@ class QualityProcess(models.Model):
     activity_line_ids = fields.One2many(
         "quality.process.activity", "process_id", string="Activity Table", copy=True
     )
+    register_note = fields.Text(
+        string="Note",
+        translate=True,
+        help="How the register's entry relates to the manual's text (numbering, the "
+        "university's own choices).",
+    )
     inputs = fields.Text(translate=True)
     outputs = fields.Text(translate=True)
     evaluation_criteria = fields.Text(translate=True)

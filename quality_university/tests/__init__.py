@@ -17,3 +17,4 @@ from . import test_integrity
 from . import test_workflow_guard
 from . import test_manual_documents
 from . import test_manual_audits
+from . import test_manual_register

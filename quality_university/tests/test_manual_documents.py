@@ -64,6 +64,7 @@ class TestAgreementRequired(DocumentCommon):
 
     def test_procedure_cannot_be_approved_without_agreement(self):
         self.assertTrue(self.procedure_type.agreement_required)
+        self.procedure_type.default_reviewer_ids = False
         revision = self.draft_revision(reviewers=())
         with self.assertRaises(UserError):
             revision.with_user(self.users["officer"]).action_submit()
