@@ -18,3 +18,4 @@ from . import test_workflow_guard
 from . import test_manual_documents
 from . import test_manual_audits
 from . import test_manual_register
+from . import test_manual_reports
