@@ -285,7 +285,7 @@ EXPECTED_CRITERIA = [
         "manual",
         "Provision of educational services",
         "Предоставление образовательных услуг",
-        "Білім беру қызметтерін көрсету",
+        "Білім беру қызметтерін ұсыну",
     ),
     (
         "QM 7.5.1",
@@ -299,7 +299,7 @@ EXPECTED_CRITERIA = [
         "manual",
         "Upbringing and extracurricular work",
         "Воспитательная и внеучебная работа",
-        "Тәрбиелік және оқудан тыс жұмыс",
+        "Тәрбие және оқудан тыс жұмыс",
     ),
     (
         "QM 7.5.3",
@@ -327,14 +327,14 @@ EXPECTED_CRITERIA = [
         "manual",
         "Control of monitoring and measuring means",
         "Управление средствами мониторинга и измерений",
-        "Мониторинг және өлшеу құралдарын басқару",
+        "Мониторинг және өлшеулер құралдарын басқару",
     ),
     (
         "QM 8",
         "manual",
-        "Measurement, analysis and improvement",
-        "Измерение, анализ и улучшение",
-        "Өлшеу, талдау және жақсарту",
+        "Measurement, analysis and improvement (chapter)",
+        "Измерение, анализ и улучшение (раздел)",
+        "Өлшеу, талдау және жақсарту (тарау)",
     ),
     ("QM 8.1", "manual", "General provisions", "Общие положения", "Жалпы ережелер"),
     (
