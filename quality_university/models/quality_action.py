@@ -62,6 +62,7 @@ class QualityAction(models.Model):
         ],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")

@@ -83,6 +83,7 @@ class QualityAudit(models.Model):
         ],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
     )
 

@@ -26,6 +26,7 @@ class QualityAuditProgramme(models.Model):
         [("draft", "Draft"), ("approved", "Approved"), ("closed", "Closed")],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)

@@ -71,6 +71,14 @@ class QualityDocumentAcknowledgement(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._in_transition():
+            raise UserError(
+                self.env._("Acknowledgements are asked for by distributing a revision.")
+            )
+        return super().create(vals_list)
+
     @api.depends("state", "date_due")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)

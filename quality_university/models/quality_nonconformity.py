@@ -106,6 +106,7 @@ class QualityNonconformity(models.Model):
         ],
         default="new",
         required=True,
+        readonly=True,
         tracking=True,
         group_expand=True,
     )

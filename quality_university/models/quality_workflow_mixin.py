@@ -149,7 +149,28 @@ class QualityWorkflowMixin(models.AbstractModel):
                 )
             if set(vals) - self._workflow_lock_exempt:
                 self._check_workflow_unlocked()
-        return super().write(vals)
+        result = super().write(vals)
+        if not self.env.su and not self._in_transition() and self._workflow_moves(vals):
+            # record rules are checked before a write: a record moved to a unit or a
+            # parent outside the user's care must be refused after it too
+            self.check_access("write")
+        return result
+
+    def _workflow_moves(self, vals):
+        return any(
+            self._fields[name].type in ("many2one", "many2many")
+            for name in vals
+            if name in self._fields and name not in self._workflow_lock_exempt
+        )
+
+    def copy_data(self, default=None):
+        """A duplicate starts its workflow anew: it does not copy states or verdicts."""
+        vals_list = super().copy_data(default=default)
+        for vals in vals_list:
+            for name in self._workflow_fields:
+                if name not in (default or {}):
+                    vals.pop(name, None)
+        return vals_list
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_workflow_locked(self):

@@ -1,10 +1,14 @@
 """Every workflow field of every quality model, and every transition the declared
 policy refuses to a role, tried as each role below the quality office."""
 
+import logging
+
 from odoo import fields
 from odoo.tests import tagged
 
 from .test_access_policy import AccessPolicyCase, quality_models
+
+_logger = logging.getLogger(__name__)
 
 ROLES = ("user", "officer", "auditor")
 
@@ -58,7 +62,7 @@ class TestWorkflowGuard(AccessPolicyCase):
                         )
                         if outcome == "ok":
                             through.append(f"{role} wrote {model}.{name} on {record}")
-        print(f"workflow guard: {tried} workflow field writes tried")  # noqa: T201
+        _logger.info("workflow guard: %s workflow field writes tried", tried)
         self.assertGreater(tried, 100)
         self.assertFalse(through, "\n".join(through))
 
@@ -82,6 +86,6 @@ class TestWorkflowGuard(AccessPolicyCase):
                         f"{row['role']} ran {row['model']}.{row['transition']} "
                         f"on {record} ({outcome})"
                     )
-        print(f"workflow guard: {tried} refused transitions tried")  # noqa: T201
+        _logger.info("workflow guard: %s refused transitions tried", tried)
         self.assertGreater(tried, 10)
         self.assertFalse(through, "\n".join(through))
