@@ -84,7 +84,7 @@ class TestAgreementRequired(DocumentCommon):
         instruction = self.env.ref("quality_university.document_type_work_instruction")
         self.assertFalse(instruction.agreement_required)
         document = self.env["quality.document"].create(
-            {"name": "Lab safety", "type_id": instruction.id}
+            {"name": "Lab safety", "type_id": instruction.id, "department_id": self.faculty_ped.id}
         )
         revision = self.draft_revision(document, reviewers=())
         revision.with_user(self.users["officer"]).action_submit()
@@ -119,7 +119,7 @@ class TestOfficersAndNewcomers(DocumentCommon):
         self.assertEqual(self.revision.state, "effective")
         pending = self.revision.acknowledgement_ids.filtered(lambda a: a.state == "pending")
         self.assertGreaterEqual(len(pending), 3)
-        pending.sudo().write({"date_due": fields.Date.add(fields.Date.today(), days=-3)})
+        pending.sudo()._workflow_write({"date_due": fields.Date.add(fields.Date.today(), days=-3)})
         digest = self.env.ref(
             "quality_university.mail_activity_type_document_acknowledgement_digest"
         )
