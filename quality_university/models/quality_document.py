@@ -22,7 +22,6 @@ class QualityDocument(models.Model):
         "prefix, the manual clause and the next number within that clause and type.",
     )
     manual_clause = fields.Char(
-        string="Manual Clause",
         compute="_compute_manual_clause",
         store=True,
         readonly=False,

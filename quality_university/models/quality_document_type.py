@@ -30,7 +30,6 @@ class QualityDocumentType(models.Model):
         "«СЖҚ 04.ҚР 01».",
     )
     agreement_required = fields.Boolean(
-        string="Agreement Required",
         help="Revisions of this type cannot be approved before their reviewers agreed "
         "(келісу) and checked (тексеру) them.",
     )
