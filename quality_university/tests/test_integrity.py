@@ -151,10 +151,15 @@ class TestIntegrityFindings(IntegrityCommon):
         with self.assertRaises(AccessError):
             draft.write({"document_id": self.env.ref("quality_university.document_04_01").id})
         # and the unit's own officer does not move the draft out of his or her care
+        foreign = self.env["quality.document"].create(
+            {
+                "name": "Engineering procedure",
+                "type_id": self.document.type_id.id,
+                "department_id": self.eng.id,
+            }
+        )
         with self.assertRaises(AccessError):
-            self.revision.with_user(self.user["officer_ped"]).write(
-                {"document_id": self.env.ref("quality_university.document_04_01").id}
-            )
+            self.revision.with_user(self.user["officer_ped"]).write({"document_id": foreign.id})
         with self.assertRaises(AccessError):
             self.document.with_user(self.user["officer_ped"]).write({"department_id": self.eng.id})
         line = self.line_of(self.revision, "officer_eng").with_user(outsider)
