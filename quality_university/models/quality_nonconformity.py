@@ -17,6 +17,8 @@ REPORTER_FIELDS = {
     "detected_by_id",
     "immediate_correction",
     "company_id",
+    # anyone may report a potential nonconformity (a risk they observe), 8.5.3
+    "kind",
 }
 
 SOURCES = [
