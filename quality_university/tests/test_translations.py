@@ -4,8 +4,8 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from .common import activate_kazakh_and_russian
 
 RU_ACCESS_MESSAGE = (
-    "Изменять тип подразделения или его уполномоченных по качеству могут только "
-    "отдел кадров или отдел качества."
+    "Место подразделения в структуре, его тип и уполномоченных по качеству могут "
+    "менять только отдел кадров или отдел качества."
 )
 
 
