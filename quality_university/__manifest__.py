@@ -69,6 +69,7 @@
         "demo/hr_department_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/quality_process_demo.xml",
+        "demo/quality_manual_demo.xml",
         "demo/quality_document_demo.xml",
         "demo/quality_audit_demo.xml",
         "demo/quality_integrity_demo.xml",

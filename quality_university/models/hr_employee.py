@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
@@ -23,8 +23,18 @@ class HrEmployee(models.Model):
         help="Date of the internal auditor training certificate.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        self.env["quality.document.revision"]._distribute_to_newcomers(
+            employees.filtered("department_id")
+        )
+        return employees
+
     def write(self, vals):
         result = super().write(vals)
         if {"user_id", "quality_officer_department_ids", "department_id"} & vals.keys():
             self.env["hr.department"]._quality_scope_changed()
+        if vals.get("department_id"):
+            self.env["quality.document.revision"]._distribute_to_newcomers(self)
         return result

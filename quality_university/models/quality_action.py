@@ -82,6 +82,18 @@ class QualityAction(models.Model):
     )
     effectiveness_note = fields.Text()
 
+    @api.constrains("action_type", "nonconformity_id")
+    def _check_preventive_for_potential(self):
+        for action in self:
+            if action.nonconformity_id.kind == "potential" and action.action_type != "preventive":
+                raise ValidationError(
+                    self.env._(
+                        "A potential nonconformity is eliminated by preventive actions "
+                        "(СЖҚ 08.ҚР 04): %(name)s must be preventive.",
+                        name=action.name,
+                    )
+                )
+
     @api.depends("nonconformity_id.department_id")
     def _compute_department_id(self):
         for action in self:

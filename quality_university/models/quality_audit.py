@@ -11,7 +11,8 @@ class QualityAudit(models.Model):
     _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state",)
+    # the follow-up decision is stamped by the lead auditor's transition only
+    _workflow_fields = ("state", "follow_up_decided_by_id", "follow_up_decision_date")
     _workflow_locked_states = ("closed",)
 
     name = fields.Char(required=True, tracking=True)
@@ -51,6 +52,26 @@ class QualityAudit(models.Model):
         "quality.nonconformity", "audit_id", string="Nonconformities"
     )
     nonconformity_count = fields.Integer(compute="_compute_nonconformity_count")
+    order_reference = fields.Char(
+        string="Order / Plan No.",
+        tracking=True,
+        help="Number of the rector's order or of the audit plan that launched the audit.",
+    )
+    order_date = fields.Date(string="Order / Plan Date", tracking=True)
+    order_file = fields.Binary(string="Order / Plan File", attachment=True, copy=False)
+    order_filename = fields.Char(copy=False)
+    unverified_action_count = fields.Integer(
+        compute="_compute_unverified_action_count",
+        help="Actions of the audit's nonconformities not verified yet.",
+    )
+    follow_up_decision = fields.Text(
+        help="The lead auditor's decision on the actions still unverified when the audit "
+        "closes (e.g. checked at the next audit).",
+    )
+    follow_up_decided_by_id = fields.Many2one(
+        "res.users", string="Follow-up Decided by", readonly=True, copy=False, tracking=True
+    )
+    follow_up_decision_date = fields.Date(readonly=True, copy=False, tracking=True)
     conclusions = fields.Html()
     state = fields.Selection(
         [
@@ -70,6 +91,37 @@ class QualityAudit(models.Model):
     def _compute_nonconformity_count(self):
         for audit in self:
             audit.nonconformity_count = len(audit.nonconformity_ids)
+
+    def _compute_unverified_action_count(self):
+        counts = dict(
+            self.env["quality.action"]
+            .sudo()
+            ._read_group(
+                [
+                    ("nonconformity_id.audit_id", "in", self.ids),
+                    ("state", "not in", ("verified", "closed", "cancelled")),
+                ],
+                ["nonconformity_id"],
+                ["__count"],
+            )
+        )
+        per_audit = {}
+        for nonconformity, count in counts.items():
+            per_audit[nonconformity.audit_id.id] = (
+                per_audit.get(nonconformity.audit_id.id, 0) + count
+            )
+        for audit in self:
+            audit.unverified_action_count = per_audit.get(audit.id, 0)
+
+    @api.constrains("order_date", "date_start")
+    def _check_order_date(self):
+        for audit in self:
+            if audit.order_date and audit.date_start and audit.order_date > audit.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The order or plan of %(name)s must precede the audit.", name=audit.name
+                    )
+                )
 
     @api.constrains("lead_auditor_id", "auditor_ids", "department_ids")
     def _check_auditors(self):
@@ -108,6 +160,11 @@ class QualityAudit(models.Model):
                 raise ValidationError(
                     self.env._("The audit %(name)s cannot end before it starts.", name=audit.name)
                 )
+
+    def write(self, vals):
+        if "follow_up_decision" in vals and self.filtered("follow_up_decided_by_id"):
+            raise UserError(self.env._("The lead auditor's follow-up decision is recorded."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
@@ -155,7 +212,76 @@ class QualityAudit(models.Model):
                 raise UserError(
                     self.env._("Raise a nonconformity for every nonconformity finding first.")
                 )
+        self._check_follow_up_decided()
         self._set_state(("report", "follow_up"), "closed")
+        self._report_to_management()
+
+    def action_record_follow_up_decision(self):
+        """The lead auditor decides what becomes of the actions still unverified
+        (СЖҚ 08.ҚР 01: checking CAPA is the audit's last step)."""
+        self._check_transition(
+            from_states=("report", "follow_up"),
+            users=lambda audit: audit.sudo().lead_auditor_id.user_id,
+            message=self.env._("Only the lead auditor records the follow-up decision."),
+        )
+        for audit in self:
+            if not (audit.follow_up_decision or "").strip():
+                raise UserError(
+                    self.env._("Write the follow-up decision of %(name)s first.", name=audit.name)
+                )
+        self._workflow_write(
+            {
+                "follow_up_decided_by_id": self.env.uid,
+                "follow_up_decision_date": fields.Date.context_today(self),
+            }
+        )
+
+    def _check_follow_up_decided(self):
+        for audit in self:
+            if audit.unverified_action_count and not audit.follow_up_decided_by_id:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot close: %(count)s actions of its nonconformities are "
+                        "not verified and the lead auditor has recorded no follow-up decision.",
+                        name=audit.name,
+                        count=audit.unverified_action_count,
+                    )
+                )
+
+    def _report_to_management(self):
+        """8.2.2: the results of internal audits are reported to the university's
+        management — the rector and the Management Representative receive the report."""
+        report = self.env.ref("quality_university.quality_audit_report")
+        for audit in self:
+            company = audit.company_id.sudo()
+            partners = (
+                company.quality_rector_id.user_id.partner_id
+                | company.quality_representative_id.user_id.partner_id
+            )
+            content, kind = report.sudo()._render_qweb_pdf(report.report_name, audit.ids)
+            attachment = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Audit report %(name)s", name=audit.name) + f".{kind}",
+                        "raw": content,
+                        "res_model": audit._name,
+                        "res_id": audit.id,
+                    }
+                )
+            )
+            audit.message_subscribe(partner_ids=partners.ids)
+            audit.sudo().message_post(
+                body=self.env._(
+                    "The audit is closed: its report goes to the rector and the Management "
+                    "Representative for the management review."
+                ),
+                partner_ids=partners.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
 
     def action_load_checklist(self):
         """Copy the questions of the templates matching the audited processes and criteria."""

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 TOP = "quality_university.group_quality_top_management"
 MANAGER = "quality_university.group_quality_manager"
@@ -49,6 +49,7 @@ class QualityAuditProgramme(models.Model):
     def action_approve(self):
         """Approve the programme (top management)."""
         self._check_transition(from_states=("draft",), group=TOP)
+        self._check_programme_approver()
         for programme in self:
             if not programme.line_ids:
                 raise UserError(self.env._("Plan at least one audit before approval."))
@@ -59,6 +60,22 @@ class QualityAuditProgramme(models.Model):
                 "approval_date": fields.Date.context_today(self),
             }
         )
+
+    def _check_programme_approver(self):
+        """8.2.2: the rector approves the audit programme, or the delegate the
+        quality settings name — not any member of top management."""
+        if self.env.su:
+            return
+        for programme in self:
+            company = programme.company_id.sudo()
+            approvers = company.quality_rector_id.user_id | company.quality_programme_approver_id
+            if self.env.user not in approvers:
+                raise AccessError(
+                    self.env._(
+                        "The audit programme is approved by the rector or the approver "
+                        "delegate named in the quality settings."
+                    )
+                )
 
     def action_close(self):
         self._check_transition(from_states=("approved",), group=MANAGER)

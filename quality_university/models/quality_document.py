@@ -18,8 +18,16 @@ class QualityDocument(models.Model):
     code = fields.Char(
         copy=False,
         tracking=True,
-        help="Document code, e.g. СЖҚ 04.ҚР 01. Left empty, it is taken from the "
-        "sequence of the document type.",
+        help="Document code, e.g. СЖҚ 04.ҚР 01. Left empty, it is built from the type's "
+        "prefix, the manual clause and the next number within that clause and type.",
+    )
+    manual_clause = fields.Char(
+        compute="_compute_manual_clause",
+        store=True,
+        readonly=False,
+        help="Section of the quality manual the document belongs to, as codes write it "
+        "(04 for 4.2.3 document control, 08 for 8.2.2 internal audit). Taken from the "
+        "first process by default.",
     )
     name = fields.Char(string="Title", required=True, translate=True, tracking=True)
     type_id = fields.Many2one(
@@ -125,6 +133,15 @@ class QualityDocument(models.Model):
         ),
     ]
 
+    @api.depends("process_ids.code")
+    def _compute_manual_clause(self):
+        for document in self:
+            chapter = (document.process_ids[:1].code or "").split(".")[0]
+            if chapter.isdigit():
+                document.manual_clause = f"{int(chapter):02d}"
+            else:
+                document.manual_clause = document.manual_clause or False
+
     @api.depends("type_id")
     def _compute_review_interval_months(self):
         for document in self:
@@ -179,11 +196,11 @@ class QualityDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("code") and vals.get("type_id"):
-                doc_type = self.env["quality.document.type"].browse(vals["type_id"])
-                vals["code"] = doc_type._next_code()
-        return super().create(vals_list)
+        documents = super().create(vals_list)
+        # the clause comes from the processes: codes are built once the documents exist
+        for document in documents.filtered(lambda d: not d.code):
+            document.code = document.type_id._next_code(document.manual_clause, document.company_id)
+        return documents
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
@@ -246,7 +263,8 @@ class QualityDocument(models.Model):
             document.current_revision_id._distribute()
 
     def _cron_open_periodic_reviews(self):
-        """Ask the author to review every document whose next review date has come."""
+        """Ask the configured reviewer (owning unit's head, the Management
+        Representative or the author) to review every document whose date has come."""
         activity_type = self.env.ref("quality_university.mail_activity_type_document_review")
         documents = self.search(
             [
@@ -262,7 +280,7 @@ class QualityDocument(models.Model):
                     "res_id": document.id,
                     "activity_type_id": activity_type.id,
                     "automated": True,
-                    "user_id": (document.author_id or document.approver_id or self.env.user).id,
+                    "user_id": document._periodic_reviewer().id,
                     "date_deadline": document.next_review_date,
                     "summary": self.env._("Periodic review of %(code)s", code=document.code),
                 }
@@ -270,6 +288,18 @@ class QualityDocument(models.Model):
             ]
         )
         return documents
+
+    def _periodic_reviewer(self):
+        """The person the company's settings name for periodic reviews: the head of the
+        owning unit or the Management Representative, else the author."""
+        self.ensure_one()
+        company = self.company_id
+        user = self.env["res.users"]
+        if company.quality_document_review_by == "owner_head":
+            user = self.sudo().department_id.manager_id.user_id
+        elif company.quality_document_review_by == "representative":
+            user = company.sudo().quality_representative_id.user_id
+        return user or self.author_id or self.approver_id or self.env.user
 
     def _schedule_next_review(self, from_date):
         for document in self:

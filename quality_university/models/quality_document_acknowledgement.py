@@ -1,3 +1,7 @@
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -179,4 +183,74 @@ class QualityDocumentAcknowledgement(models.Model):
                 for line in overdue
             ]
         )
+        self._notify_officers_overdue()
         return overdue
+
+    @api.model
+    def _notify_officers_overdue(self):
+        """One digest activity per unit quality officer whose units (5.3, 5.5.1: the
+        officers acknowledge their staff with the documents) have overdue readers,
+        not one per reader: grouped queries, whatever the number of lines."""
+        activity_type = self.env.ref(
+            "quality_university.mail_activity_type_document_acknowledgement_digest"
+        )
+        Department = self.env["hr.department"].sudo()
+        counts = dict(
+            self.sudo()._read_group(
+                [("is_overdue", "=", True), ("department_id", "!=", False)],
+                ["department_id"],
+                ["__count"],
+            )
+        )
+        if not counts:
+            return self.env["mail.activity"]
+        units = Department.browse([d.id for d in counts])
+        officer_units = Department.search(
+            [("id", "parent_of", units.ids), ("quality_officer_ids.user_id", "!=", False)]
+        )
+        per_user = defaultdict(dict)
+        for unit in units:
+            path = set(unit.parent_path.split("/"))
+            for officer_unit in officer_units:
+                if str(officer_unit.id) in path:
+                    for user in officer_unit.quality_officer_ids.user_id:
+                        per_user[user][unit] = counts[unit]
+        busy = set(
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("activity_type_id", "=", activity_type.id),
+                    ("user_id", "in", [user.id for user in per_user]),
+                ]
+            )
+            .user_id.ids
+        )
+        model_id = self.env["ir.model"]._get_id("hr.department")
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for user, unit_counts in per_user.items():
+            if user.id in busy:
+                continue
+            lang_units = Department.with_context(lang=user.lang)
+            items = Markup("").join(
+                Markup("<li>%s: %s</li>") % (escape(lang_units.browse(unit.id).display_name), count)
+                for unit, count in sorted(unit_counts.items(), key=lambda item: item[0].id)
+            )
+            first = min(unit_counts, key=lambda unit: unit.id)
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": first.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "user_id": user.id,
+                    "date_deadline": today,
+                    "summary": self.with_context(lang=user.lang).env._(
+                        "Overdue acknowledgements in %(count)s of your units",
+                        count=len(unit_counts),
+                    ),
+                    "note": Markup("<ul>%s</ul>") % items,
+                }
+            )
+        return self.env["mail.activity"].sudo().create(vals_list)

@@ -178,7 +178,39 @@ class QualityDocumentRevision(models.Model):
     def create(self, vals_list):
         revisions = super().create(vals_list)
         revisions._attach_files()
+        revisions._add_default_reviewers()
         return revisions
+
+    def _add_default_reviewers(self):
+        """A revision naming no reviewer gets its document type's default reviewers."""
+        Review = self.env["quality.document.review"]
+        Review.sudo().create(
+            [
+                {"revision_id": revision.id, "user_id": user.id}
+                for revision in self.filtered(
+                    lambda r: not r.review_line_ids and r.document_type_id.default_reviewer_ids
+                )
+                for user in revision.document_type_id.default_reviewer_ids
+            ]
+        )
+
+    def _check_agreement_required(self):
+        """A type requiring agreement (келісу, with checking — тексеру — by the same
+        reviewers) cannot skip it: at least one reviewer, and every one agreed."""
+        for revision in self.filtered("document_type_id.agreement_required"):
+            lines = revision.review_line_ids
+            if not lines or (
+                revision.state == "agreement"
+                and lines.filtered(lambda line: line.state != "agreed")
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(type)s requires agreement: revision %(name)s cannot be approved "
+                        "before its reviewers checked and agreed it.",
+                        type=revision.document_type_id.name,
+                        name=revision.name,
+                    )
+                )
 
     def write(self, vals):
         result = super().write(vals)
@@ -229,6 +261,7 @@ class QualityDocumentRevision(models.Model):
         """Send the draft to its reviewers for agreement (officers of the unit and the
         quality office, who edit the draft)."""
         self._check_transition(from_states=("draft",), group=OFFICER)
+        self._check_agreement_required()
         for revision in self:
             if not revision.attachment_ids:
                 raise UserError(
@@ -287,6 +320,7 @@ class QualityDocumentRevision(models.Model):
             users=lambda revision: revision.approver_id,
             message=self.env._("Only the appointed approver approves a revision."),
         )
+        self._check_agreement_required()
         for revision in self:
             if revision.review_line_ids.filtered(lambda line: line.state != "agreed"):
                 raise UserError(
@@ -355,15 +389,19 @@ class QualityDocumentRevision(models.Model):
         self.acknowledgement_ids.filtered(lambda a: a.state == "pending")._cancel()
         self.copy_ids.filtered(lambda c: c.state == "issued")._request_withdrawal()
 
-    def _distribute(self):
-        """Ask everybody the document is distributed to for an acknowledgement of the
-        effective revision: one INSERT for any number of employees."""
+    def _distribute(self, newcomers=None):
+        """Ask everybody the document is distributed to (or only the ``newcomers``
+        among them) for an acknowledgement of the effective revision: one INSERT for
+        any number of employees."""
         self.env.flush_all()
         Employee = self.env["hr.employee"]
         Acknowledgement = self.env["quality.document.acknowledgement"]
+        today = fields.Date.context_today(self)
         for revision in self:
             document = revision.document_id
             domain = [("company_id", "=", document.company_id.id)]
+            if newcomers is not None:
+                domain += [("id", "in", newcomers.ids)]
             if not document.distribute_to_all:
                 domain += [
                     "|",
@@ -371,9 +409,10 @@ class QualityDocumentRevision(models.Model):
                     ("id", "in", document.distribution_employee_ids.ids),
                 ]
             employees = Employee.sudo()._search(domain)
-            due = fields.Date.add(
-                revision.date_effective, days=document.type_id.acknowledgement_days or 10
-            )
+            start = revision.date_effective or today
+            if newcomers is not None:  # newcomers get their full time from today
+                start = max(start, today)
+            due = fields.Date.add(start, days=document.type_id.acknowledgement_days or 10)
             Acknowledgement._create_for_revision(revision, employees, due)
         Acknowledgement.invalidate_model()
         self.invalidate_recordset(["acknowledgement_ids"])
@@ -432,3 +471,26 @@ class QualityDocumentRevision(models.Model):
         for revision in due:
             revision._publish()
         return due
+
+    @api.model
+    def _distribute_to_newcomers(self, employees):
+        """Staff who join a unit after distribution receive the effective documents
+        distributed to it (or to everybody) to acknowledge: one search for the
+        revisions and one INSERT per revision, whatever the number of newcomers."""
+        employees = employees.sudo().filtered("active")
+        if not employees:
+            return self.browse()
+        departments = employees.department_id
+        revisions = self.sudo().search(
+            [
+                ("state", "=", "effective"),
+                ("company_id", "in", employees.company_id.ids),
+                "|",
+                "|",
+                ("document_id.distribute_to_all", "=", True),
+                ("document_id.distribution_department_ids", "parent_of", departments.ids),
+                ("document_id.distribution_employee_ids", "in", employees.ids),
+            ]
+        )
+        revisions._distribute(employees)
+        return revisions

@@ -17,6 +17,8 @@ REPORTER_FIELDS = {
     "detected_by_id",
     "immediate_correction",
     "company_id",
+    # anyone may report a potential nonconformity (a risk they observe), 8.5.3
+    "kind",
 }
 
 SOURCES = [
@@ -44,6 +46,9 @@ class QualityNonconformity(models.Model):
         "repeated",
         "repeated_of_id",
         "finding_id",
+        # the process leader's decision is recorded by its transition only
+        "decision_by_id",
+        "decision_date",
     )
     _workflow_locked_states = ("closed", "cancelled")
     _rec_names_search = ["name", "description"]
@@ -56,6 +61,17 @@ class QualityNonconformity(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     source = fields.Selection(SOURCES, required=True, default="staff_report", tracking=True)
+    kind = fields.Selection(
+        [("actual", "Nonconformity"), ("potential", "Potential nonconformity")],
+        required=True,
+        default="actual",
+        tracking=True,
+        help="A potential nonconformity (8.5.3) is a risk observed in monitoring, surveys "
+        "or audits: it is eliminated by preventive actions before it occurs.",
+    )
+    possible_causes = fields.Text(
+        help="Possible causes of the potential nonconformity (СЖҚ 08.ҚР 04)."
+    )
     audit_id = fields.Many2one("quality.audit", check_company=True, index=True)
     finding_id = fields.Many2one("quality.audit.finding", readonly=True)
     department_id = fields.Many2one(
@@ -115,10 +131,27 @@ class QualityNonconformity(models.Model):
         ],
         tracking=True,
     )
+    disposition = fields.Selection(
+        [
+            ("reassessment", "Re-assessment of the students"),
+            ("reteaching", "Re-teaching of the topic"),
+            ("grade_correction", "Correction of the grade sheet"),
+            ("material_correction", "Correction of the examination material"),
+            ("concession", "Concession with the process leader's approval"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+        help="What was done with the nonconforming educational service to prevent its "
+        "unintended use (мақсатсыз қолданылуын болдырмау).",
+    )
+    disposition_note = fields.Text(string="Disposition Details")
     decision = fields.Text(
         help="Decision of the process leader on how to handle the nonconformity."
     )
-    decision_by_id = fields.Many2one("hr.employee", string="Decided By", tracking=True)
+    decision_by_id = fields.Many2one(
+        "hr.employee", string="Decided By", tracking=True, readonly=True, copy=False
+    )
+    decision_date = fields.Date(string="Decided On", readonly=True, copy=False, tracking=True)
     action_ids = fields.One2many("quality.action", "nonconformity_id", string="Actions")
     action_count = fields.Integer(compute="_compute_action_count")
     repeated = fields.Boolean(readonly=True, tracking=True)
@@ -212,6 +245,12 @@ class QualityNonconformity(models.Model):
 
     def write(self, vals):
         self._check_reporter_fields(vals)
+        if {"decision", "disposition", "disposition_note"} & set(vals) and self.filtered(
+            "decision_date"
+        ):
+            raise UserError(
+                self.env._("The process leader's decision is recorded and can no longer change.")
+            )
         return super().write(vals)
 
     def _check_state(self, allowed):
@@ -225,7 +264,12 @@ class QualityNonconformity(models.Model):
     def action_plan(self):
         self._check_state(("analysis",))
         for nc in self:
-            if not nc.root_cause or not nc.cause_category:
+            if nc.kind == "potential":
+                if not (nc.possible_causes or "").strip():
+                    raise UserError(
+                        self.env._("Record the possible causes of %(name)s first.", name=nc.name)
+                    )
+            elif not nc.root_cause or not nc.cause_category:
                 raise UserError(self.env._("Record the root cause and its category first."))
         self._workflow_write({"state": "action_plan"})
 
@@ -234,7 +278,7 @@ class QualityNonconformity(models.Model):
         for nc in self:
             if not nc.action_ids:
                 raise UserError(self.env._("Plan at least one action first."))
-            if not nc.decision:
+            if not nc.decision or not nc.decision_date:
                 raise UserError(self.env._("The process leader's decision is missing."))
         self._workflow_write({"state": "in_progress"})
         self.action_ids.filtered(lambda a: a.state == "planned").action_start()
@@ -275,10 +319,53 @@ class QualityNonconformity(models.Model):
         self.action_ids.filtered(lambda a: a.state not in ("closed", "cancelled")).action_cancel()
         self._workflow_write({"state": "cancelled"})
 
+    def _decision_makers(self):
+        """Who decides on the nonconformity (8.3): the leader of its process or the
+        leader's delegate; with neither named, the head of its unit."""
+        self.ensure_one()
+        process = self.sudo().process_id
+        users = process.leader_id.user_id | process.leader_delegate_id
+        return users or self.sudo().department_id.manager_id.user_id
+
+    def action_record_decision(self):
+        """Record the decision and the disposition as the process leader's own."""
+        self._check_transition(
+            from_states=("analysis", "action_plan"),
+            users=lambda nc: nc._decision_makers(),
+            message=self.env._(
+                "Only the leader of the nonconformity's process or the leader's delegate "
+                "records the decision."
+            ),
+        )
+        for nc in self:
+            if not (nc.decision or "").strip():
+                raise UserError(self.env._("Write the decision on %(name)s first.", name=nc.name))
+            if nc.kind == "actual" and not nc.disposition:
+                raise UserError(
+                    self.env._(
+                        "Say what was done with the nonconforming service of %(name)s.",
+                        name=nc.name,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        for nc in self:
+            leader = nc.sudo().process_id.leader_id
+            if leader and (self.env.su or leader.user_id == self.env.user):
+                decided_by = leader
+            else:
+                decided_by = self.env.user.employee_id
+            nc._workflow_write({"decision_by_id": decided_by.id, "decision_date": today})
+
+    def action_print_report(self):
+        return self.env.ref("quality_university.quality_nonconformity_report").report_action(self)
+
     def action_view_actions(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "quality_university.quality_action_action"
         )
         action["domain"] = [("nonconformity_id", "in", self.ids)]
-        action["context"] = {"default_nonconformity_id": self.id}
+        action["context"] = {
+            "default_nonconformity_id": self.id,
+            "default_action_type": "preventive" if self[:1].kind == "potential" else "corrective",
+        }
         return action

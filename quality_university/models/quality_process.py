@@ -53,6 +53,12 @@ class QualityProcess(models.Model):
         tracking=True,
         check_company=True,
     )
+    leader_delegate_id = fields.Many2one(
+        "res.users",
+        string="Leader's Delegate",
+        tracking=True,
+        help="Decides on the process's nonconformities in the leader's stead.",
+    )
     owner_job_id = fields.Many2one(
         "hr.job",
         string="Owner Position",
@@ -88,6 +94,12 @@ class QualityProcess(models.Model):
     )
     activity_line_ids = fields.One2many(
         "quality.process.activity", "process_id", string="Activity Table", copy=True
+    )
+    register_note = fields.Text(
+        string="Note",
+        translate=True,
+        help="How the register's entry relates to the manual's text (numbering, the "
+        "university's own choices).",
     )
     inputs = fields.Text(translate=True)
     outputs = fields.Text(translate=True)

@@ -11,4 +11,11 @@ class QualityProcessActivity(models.Model):
     name = fields.Text(string="Activity", required=True, translate=True)
     responsible = fields.Text(string="Responsible Executors", translate=True)
     documents = fields.Text(string="Describing Documents", translate=True)
+    origin = fields.Selection(
+        [("manual", "Quality manual"), ("university", "Added by the university")],
+        required=True,
+        default="university",
+        help="Whether the activity and its executors are listed by the quality manual or "
+        "were added by the university (e.g. derived from the manual's text).",
+    )
     company_id = fields.Many2one(related="process_id.company_id", store=True)

@@ -9,10 +9,20 @@ class QualityRecord(models.Model):
     _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "retention_end_date, id"
     _check_company_auto = True
-    _workflow_fields = ("state",)
+    _workflow_fields = ("state", "code", "number")
     _workflow_locked_states = ("disposed",)
+    _rec_names_search = ["code", "name"]
 
     name = fields.Char(required=True, help="e.g. Exam sheets, 2020-2021 academic year")
+    code = fields.Char(
+        string="Identification",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The record's identification (сәйкестендіру): its register entry's code "
+        "and its number within that entry.",
+    )
+    number = fields.Integer(readonly=True, copy=False)
     type_id = fields.Many2one(
         "quality.record.type", string="Register Entry", required=True, check_company=True
     )
@@ -34,6 +44,34 @@ class QualityRecord(models.Model):
     )
     disposal_id = fields.Many2one("quality.record.disposal", string="Disposal Act", readonly=True)
     company_id = fields.Many2one(related="type_id.company_id", store=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._number()
+        return records
+
+    def _number(self):
+        """Number the records within their register entry: one grouped query."""
+        last = dict(
+            self.sudo()._read_group(
+                [("type_id", "in", self.type_id.ids), ("id", "not in", self.ids)],
+                ["type_id"],
+                ["number:max"],
+            )
+        )
+        for record in self.sorted("id"):
+            record_type = record.type_id
+            last[record_type] = (last.get(record_type) or 0) + 1
+            prefix = record_type.code or self.env._("REC")
+            record._workflow_write(
+                {"number": last[record_type], "code": f"{prefix}-{last[record_type]:03d}"}
+            )
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for record in self:
+            record.display_name = f"{record.code} {record.name}" if record.code else record.name
 
     @api.depends("date_closed", "type_id.retention_years")
     def _compute_retention_end_date(self):

@@ -16,6 +16,12 @@ class QualityRecordType(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Record", required=True, translate=True, tracking=True)
+    code = fields.Char(
+        string="Identification Code",
+        tracking=True,
+        help="Identifies the records of this entry (сәйкестендіру): each kept record is "
+        "numbered after it, e.g. ЖЗ 08.01-003.",
+    )
     process_id = fields.Many2one("quality.process", check_company=True, tracking=True)
     document_id = fields.Many2one(
         "quality.document",
@@ -34,7 +40,11 @@ class QualityRecordType(models.Model):
         required=True,
     )
     protection = fields.Char(
-        translate=True, help="How the record is protected from damage and loss."
+        translate=True, help="How the record is protected from damage and loss (қорғау)."
+    )
+    restoration = fields.Char(
+        translate=True,
+        help="How the record is retrieved and restored when damaged or lost (қалпына келтіру).",
     )
     retention_years = fields.Integer(
         string="Retention (years)",
@@ -52,6 +62,11 @@ class QualityRecordType(models.Model):
 
     _sql_constraints = [
         ("retention_positive", "CHECK(retention_years >= 0)", "Retention cannot be negative."),
+        (
+            "code_company_unique",
+            "UNIQUE(code, company_id)",
+            "Another entry of the records register has this identification code.",
+        ),
     ]
 
     @api.depends("record_ids")

@@ -38,3 +38,19 @@ class ResCompany(models.Model):
         default=80.0,
         help="Below the on-track share but at least this share: at risk. Below it: missed.",
     )
+    quality_document_review_by = fields.Selection(
+        [
+            ("owner_head", "Head of the owning unit"),
+            ("representative", "Management Representative"),
+            ("author", "Author of the document"),
+        ],
+        string="Periodic Review by",
+        default="owner_head",
+        required=True,
+        help="Who receives the periodic review of a document when its date comes.",
+    )
+    quality_programme_approver_id = fields.Many2one(
+        "res.users",
+        string="Audit Programme Approver Delegate",
+        help="Approves the internal audit programme instead of the rector.",
+    )

@@ -18,3 +18,9 @@ class ResConfigSettings(models.TransientModel):
     quality_objective_at_risk_percent = fields.Float(
         related="company_id.quality_objective_at_risk_percent", readonly=False
     )
+    quality_document_review_by = fields.Selection(
+        related="company_id.quality_document_review_by", readonly=False
+    )
+    quality_programme_approver_id = fields.Many2one(
+        related="company_id.quality_programme_approver_id", readonly=False
+    )

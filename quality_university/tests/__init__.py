@@ -27,3 +27,7 @@ from . import test_objective
 from . import test_plan
 from . import test_complaint
 from . import test_management_review_ui
+from . import test_manual_documents
+from . import test_manual_audits
+from . import test_manual_register
+from . import test_manual_reports

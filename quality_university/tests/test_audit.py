@@ -33,6 +33,7 @@ class TestAudit(QualityAuditCommon):
 
     def test_programme_approved_only_by_top_management(self):
         programme = self._programme()
+        self.env.company.quality_rector_id = self.employees["top"]
         for role in ("officer", "auditor", "manager"):
             with self.assertRaises(UserError):
                 programme.with_user(self.users[role]).action_approve()

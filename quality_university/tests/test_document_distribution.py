@@ -30,7 +30,8 @@ class TestDistributionQueries(DocumentCommon):
         document = self.env["quality.document"].create(
             {
                 "name": f"Regulation for {size}",
-                "type_id": self.procedure_type.id,
+                # a work instruction needs no agreement: approved straight away
+                "type_id": self.env.ref("quality_university.document_type_work_instruction").id,
                 "distribution_department_ids": [faculty.id],
             }
         )
@@ -80,7 +81,7 @@ class TestConcurrentApproval(TransactionCase):
                 {
                     "code": "CONCURRENCY-TEST",
                     "name": "Concurrency test",
-                    "type_id": env.ref("quality_university.document_type_procedure").id,
+                    "type_id": env.ref("quality_university.document_type_work_instruction").id,
                 }
             )
             revisions = env["quality.document.revision"]._workflow_create(

@@ -33,7 +33,8 @@ class TestDocumentUi(HttpCase):
             {
                 "code": "СЖҚ 99.ҚР 01",
                 "name": "Tour procedure",
-                "type_id": cls.env.ref("quality_university.document_type_procedure").id,
+                # a work instruction needs no agreement: approved straight away
+                "type_id": cls.env.ref("quality_university.document_type_work_instruction").id,
                 "distribution_department_ids": [Command.link(cls.unit.id)],
             }
         )

@@ -277,7 +277,10 @@ class TestIntegrityFindings(IntegrityCommon):
         for audit, state in ((planned, "closed"), (audit_lang, "planned")):
             with self.assertRaises(UserError):
                 audit.with_user(self.user["quality"]).write({"state": state})
-        # a closed audit keeps its findings and questions
+        # a closed audit keeps its findings and questions (its open actions are
+        # followed up as its lead auditor decided)
+        audit_ped.with_user(self.user["auditor_law"]).follow_up_decision = "At the next audit."
+        audit_ped.with_user(self.user["auditor_law"]).action_record_follow_up_decision()
         audit_ped.with_user(self.user["auditor_law"]).action_close()
         self.assertEqual(audit_ped.state, "closed")
         for lines in (audit_ped.finding_ids, audit_ped.question_ids):

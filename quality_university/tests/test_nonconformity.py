@@ -64,9 +64,12 @@ class TestNonconformity(QualityAuditCommon):
         self.assertEqual(action.activity_ids.user_id, self.users["user"])
         with self.assertRaises(UserError):
             officer_nc.action_start()  # no decision of the process leader yet
-        officer_nc.write(
-            {"decision": "Correct and prevent", "decision_by_id": self.employees["manager"].id}
-        )
+        officer_nc.write({"decision": "Correct and prevent", "disposition": "reassessment"})
+        with self.assertRaises(AccessError):
+            officer_nc.action_record_decision()  # the officer is not the process leader
+        self.process_ped.leader_id = self.employees["manager"]
+        nc.with_user(self.users["manager"]).action_record_decision()
+        self.assertEqual(nc.decision_by_id, self.employees["manager"])
         officer_nc.action_start()
         self.assertEqual(action.state, "in_progress")
         with self.assertRaises(UserError):
@@ -92,9 +95,17 @@ class TestNonconformity(QualityAuditCommon):
 
     def _nc_at_effectiveness(self):
         nc = self._report()
-        nc.write({"root_cause": "Cause", "cause_category": "method", "decision": "Act"})
+        nc.write(
+            {
+                "root_cause": "Cause",
+                "cause_category": "method",
+                "decision": "Act",
+                "disposition": "material_correction",
+            }
+        )
         nc.action_analyse()
         nc.action_plan()
+        nc.action_record_decision()
         actions = self.env["quality.action"].create(
             [
                 {
