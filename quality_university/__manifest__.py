@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["hr", "hr_skills", "mail"],
+    "depends": ["hr", "hr_skills", "mail", "maintenance"],
     "data": [
         "security/quality_university_groups.xml",
         "security/ir.model.access.csv",
@@ -38,6 +38,18 @@
         "views/quality_action_views.xml",
         "report/quality_audit_reports.xml",
         "report/quality_audit_templates.xml",
+        "security/quality_staff_security.xml",
+        "data/quality_staff_data.xml",
+        "views/hr_job_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_resume_line_views.xml",
+        "views/quality_qualification_gap_views.xml",
+        "views/quality_training_plan_views.xml",
+        "views/quality_qualification_assessment_views.xml",
+        "views/quality_rating_views.xml",
+        "views/quality_infrastructure_assessment_views.xml",
+        "report/quality_staff_reports.xml",
+        "report/quality_staff_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -50,6 +62,7 @@
     "assets": {
         "web.assets_tests": [
             "quality_university/static/src/js/tours/*.js",
+            "quality_university/static/tests/tours/*.js",
         ],
     },
 }

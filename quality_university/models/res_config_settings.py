@@ -11,3 +11,12 @@ class ResConfigSettings(models.TransientModel):
     quality_nc_recurrence_days = fields.Integer(
         related="company_id.quality_nc_recurrence_days", readonly=False
     )
+    quality_auditor_line_type_id = fields.Many2one(
+        related="company_id.quality_auditor_line_type_id", readonly=False
+    )
+    quality_auditor_validity_months = fields.Integer(
+        related="company_id.quality_auditor_validity_months", readonly=False
+    )
+    quality_assessment_notice_days = fields.Integer(
+        related="company_id.quality_assessment_notice_days", readonly=False
+    )
