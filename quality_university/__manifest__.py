@@ -58,6 +58,7 @@
         "demo/quality_process_demo.xml",
         "demo/quality_document_demo.xml",
         "demo/quality_audit_demo.xml",
+        "demo/quality_staff_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -183,7 +183,7 @@ class QualityRating(models.Model):
                    SELECT %s, %s, p.employee_id, p.department_id,
                           (SELECT f.id FROM hr_department f
                             WHERE f.quality_unit_type = 'faculty'
-                              AND dep.parent_path LIKE f.parent_path || '%%'
+                              AND starts_with(dep.parent_path, f.parent_path)
                             ORDER BY length(f.parent_path) DESC LIMIT 1),
                           e.user_id, 0, %s, %s, now() at time zone 'UTC',
                           now() at time zone 'UTC'
@@ -202,6 +202,24 @@ class QualityRating(models.Model):
                 key,
             )
         )
+        if is_employee:
+            # people move between units and get users: refresh the existing lines
+            cr.execute(
+                SQL(
+                    """UPDATE quality_rating_line l
+                          SET user_id = e.user_id, department_id = e.department_id,
+                              faculty_id = (SELECT f.id FROM hr_department f
+                                             JOIN hr_department dep ON dep.id = e.department_id
+                                            WHERE f.quality_unit_type = 'faculty'
+                                              AND starts_with(dep.parent_path, f.parent_path)
+                                            ORDER BY length(f.parent_path) DESC LIMIT 1)
+                         FROM hr_employee e
+                        WHERE l.rating_id = %s AND e.id = l.employee_id
+                          AND (l.user_id IS DISTINCT FROM e.user_id
+                               OR l.department_id IS DISTINCT FROM e.department_id)""",
+                    self.id,
+                )
+            )
         # 2. one value per line and indicator of the set
         indicators = self.indicator_set_id.indicator_ids
         cr.execute(
@@ -238,6 +256,7 @@ class QualityRating(models.Model):
                 """UPDATE quality_rating_value v
                       SET normalised = CASE
                               WHEN i.normalisation = 'none' THEN v.value
+                              WHEN COALESCE(m.top, 0) = 0 AND i.direction = 'lower' THEN 1
                               WHEN COALESCE(m.top, 0) = 0 THEN 0
                               WHEN i.direction = 'lower' THEN 1 - v.value / m.top
                               ELSE v.value / m.top END

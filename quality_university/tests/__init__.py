@@ -12,3 +12,7 @@ from . import test_audit
 from . import test_nonconformity
 from . import test_audit_reports
 from . import test_nonconformity_ui
+from . import test_staff_qualification
+from . import test_training_plan
+from . import test_rating
+from . import test_staff_ui
