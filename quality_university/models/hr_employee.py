@@ -174,9 +174,9 @@ class HrEmployee(models.Model):
                 )
             )
             kinds = dict(
-                self.env["quality.qualification.gap"]._fields["kind"]._description_selection(
-                    self.env
-                )
+                self.env["quality.qualification.gap"]
+                ._fields["kind"]
+                ._description_selection(self.env)
             )
             for employee, kind, course in groups:
                 label = kinds[kind] if not course else f"{kinds[kind]}: {course.name}"

@@ -21,9 +21,7 @@ class HrJob(models.Model):
         help="Lowest education level the position requires (the employee's "
         "certificate level in HR).",
     )
-    quality_academic_degree = fields.Selection(
-        ACADEMIC_DEGREES, string="Required Academic Degree"
-    )
+    quality_academic_degree = fields.Selection(ACADEMIC_DEGREES, string="Required Academic Degree")
     quality_experience_years = fields.Integer(string="Required Experience (years)")
     quality_requirement_ids = fields.One2many(
         "quality.job.requirement", "job_id", string="Required Trainings and Certificates"

@@ -9,8 +9,7 @@ class MaintenanceEquipment(models.Model):
         string="Owner Unit",
         index=True,
         tracking=True,
-        help="The unit this equipment or room belongs to; its yearly state assessment "
-        "covers it.",
+        help="The unit this equipment or room belongs to; its yearly state assessment covers it.",
     )
     quality_kind = fields.Selection(
         [("equipment", "Equipment"), ("room", "Room")],

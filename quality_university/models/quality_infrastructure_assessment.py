@@ -28,7 +28,6 @@ class QualityInfrastructureAssessment(models.Model):
         "quality_infra_assessment_employee_rel",
         "assessment_id",
         "employee_id",
-        string="Commission",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -21,7 +21,11 @@ class QualityJobRequirement(models.Model):
     )
 
     _sql_constraints = [
-        ("job_course_unique", "UNIQUE (job_id, course_id)", "A training is required once per position."),
+        (
+            "job_course_unique",
+            "UNIQUE (job_id, course_id)",
+            "A training is required once per position.",
+        ),
         (
             "validity_positive",
             "CHECK (validity_months >= 0)",

@@ -24,8 +24,9 @@ class QualityQualificationAssessment(models.Model):
         readonly=False,
         index=True,
     )
-    job_id = fields.Many2one("hr.job", string="Position", compute="_compute_department_id",
-                             store=True, readonly=False)
+    job_id = fields.Many2one(
+        "hr.job", string="Position", compute="_compute_department_id", store=True, readonly=False
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -63,9 +64,7 @@ class QualityQualificationAssessment(models.Model):
     def _check_dates(self):
         for assessment in self:
             if assessment.next_date and assessment.next_date <= assessment.date:
-                raise ValidationError(
-                    self.env._("The next assessment must be due after this one.")
-                )
+                raise ValidationError(self.env._("The next assessment must be due after this one."))
 
     @api.constrains("decision")
     def _check_decision(self):
@@ -80,8 +79,12 @@ class QualityQualificationAssessment(models.Model):
         activity_type = self.env.ref(
             "quality_university.mail_activity_type_qualification_assessment"
         )
-        companies = self.env["res.company"].search([])
-        max_notice = max(companies.mapped("quality_assessment_notice_days") or [30])
+        [(max_notice,)] = (
+            self.env["res.company"]
+            .sudo()
+            ._read_group([], [], ["quality_assessment_notice_days:max"])
+        )
+        max_notice = max_notice or 30
         today = fields.Date.context_today(self)
         candidates = self.search(
             [("next_date", "!=", False), ("next_date", "<=", today + timedelta(days=max_notice))]

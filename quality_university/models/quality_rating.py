@@ -77,18 +77,22 @@ class QualityRating(models.Model):
         self.ensure_one()
         if not self.academic_year:
             return self.browse()
-        return self.sudo().search(
-            [
-                ("state", "=", "published"),
-                ("rating_type", "=", self.rating_type),
-                ("company_id", "=", self.company_id.id),
-                ("department_id", "=", self.department_id.id),
-                ("academic_year", "=", str(int(self.academic_year) - 1)),
-                ("id", "!=", self.id),
-            ],
-            order="published_date desc, id desc",
-            limit=1,
-        ).with_env(self.env)
+        return (
+            self.sudo()
+            .search(
+                [
+                    ("state", "=", "published"),
+                    ("rating_type", "=", self.rating_type),
+                    ("company_id", "=", self.company_id.id),
+                    ("department_id", "=", self.department_id.id),
+                    ("academic_year", "=", str(int(self.academic_year) - 1)),
+                    ("id", "!=", self.id),
+                ],
+                order="published_date desc, id desc",
+                limit=1,
+            )
+            .with_env(self.env)
+        )
 
     # transitions -------------------------------------------------------------
 
@@ -130,8 +134,10 @@ class QualityRating(models.Model):
         """Ids of the units in scope (the scope unit and its sub-units), or None."""
         if not self.department_id:
             return None
-        return self.env["hr.department"].with_context(active_test=False)._search(
-            [("id", "child_of", self.department_id.id)]
+        return (
+            self.env["hr.department"]
+            .with_context(active_test=False)
+            ._search([("id", "child_of", self.department_id.id)])
         )
 
     def _compute_rating(self):

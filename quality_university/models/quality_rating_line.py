@@ -15,9 +15,9 @@ class QualityRatingLine(models.Model):
     academic_year = fields.Selection(related="rating_id.academic_year", store=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
     employee_id = fields.Many2one("hr.employee", index=True, readonly=True)
-    user_id = fields.Many2one("res.users", string="User", index=True, readonly=True)
+    user_id = fields.Many2one("res.users", index=True, readonly=True)
     department_id = fields.Many2one("hr.department", string="Unit", index=True, readonly=True)
-    faculty_id = fields.Many2one("hr.department", string="Faculty", index=True, readonly=True)
+    faculty_id = fields.Many2one("hr.department", index=True, readonly=True)
     score = fields.Float(digits=(16, 4), readonly=True, aggregator="avg")
     rank = fields.Integer(readonly=True, aggregator="min")
     previous_score = fields.Float(

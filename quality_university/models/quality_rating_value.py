@@ -13,9 +13,7 @@ class QualityRatingValue(models.Model):
 
     rating_id = fields.Many2one("quality.rating", required=True, ondelete="cascade", index=True)
     state = fields.Selection(related="rating_id.state")
-    line_id = fields.Many2one(
-        "quality.rating.line", required=True, ondelete="cascade", index=True
-    )
+    line_id = fields.Many2one("quality.rating.line", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
     indicator_id = fields.Many2one(
         "quality.rating.indicator", required=True, ondelete="cascade", index=True
@@ -37,7 +35,9 @@ class QualityRatingValue(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        raise UserError(self.env._("Rating values are created when the rating is computed."))
+        if not self._in_transition():
+            raise UserError(self.env._("Rating values are created when the rating is computed."))
+        return super().create(vals_list)
 
     def write(self, vals):
         if set(vals) - {"value"}:

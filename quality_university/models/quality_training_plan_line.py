@@ -18,9 +18,7 @@ class QualityTrainingPlanLine(models.Model):
         related="plan_id.department_id", string="Unit", store=True, index=True
     )
     academic_year = fields.Selection(related="plan_id.academic_year", store=True)
-    employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, check_company=True
-    )
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, check_company=True)
     user_id = fields.Many2one(related="employee_id.user_id", string="User")
     course_id = fields.Many2one(
         "quality.training.course", string="Training or Certificate", required=True
@@ -104,9 +102,7 @@ class QualityTrainingPlanLine(models.Model):
 
     @api.model
     def _quality_review_section(self, date_from, date_to, company):
-        domain = self._quality_period_domain(date_from, date_to) + [
-            ("company_id", "=", company.id)
-        ]
+        domain = self._quality_period_domain(date_from, date_to) + [("company_id", "=", company.id)]
         groups = self.sudo()._read_group(domain, ["department_id", "done"], ["__count"])
         per_unit = {}
         for department, done, count in groups:

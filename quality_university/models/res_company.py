@@ -41,6 +41,10 @@ class ResCompany(models.Model):
 
     def _quality_auditor_line_type(self):
         self.ensure_one()
-        return self.sudo().quality_auditor_line_type_id or self.env.ref(
-            "quality_university.resume_line_type_auditor_training", raise_if_not_found=False
-        ) or self.env["hr.resume.line.type"]
+        return (
+            self.sudo().quality_auditor_line_type_id
+            or self.env.ref(
+                "quality_university.resume_line_type_auditor_training", raise_if_not_found=False
+            )
+            or self.env["hr.resume.line.type"]
+        )

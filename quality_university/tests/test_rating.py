@@ -19,12 +19,18 @@ class RatingCommon(QualityCommon):
         Department = cls.env["hr.department"]
         cls.rated = Department.create({"name": "Rated Faculty", "quality_unit_type": "faculty"})
         cls.unit1 = Department.create(
-            {"name": "Rated Kafedra 1", "quality_unit_type": "department",
-             "parent_id": cls.rated.id}
+            {
+                "name": "Rated Kafedra 1",
+                "quality_unit_type": "department",
+                "parent_id": cls.rated.id,
+            }
         )
         cls.unit2 = Department.create(
-            {"name": "Rated Kafedra 2", "quality_unit_type": "department",
-             "parent_id": cls.rated.id}
+            {
+                "name": "Rated Kafedra 2",
+                "quality_unit_type": "department",
+                "parent_id": cls.rated.id,
+            }
         )
         Employee = cls.env["hr.employee"]
         cls.a, cls.b = Employee.create(
@@ -38,16 +44,23 @@ class RatingCommon(QualityCommon):
                 "name": "Test teaching staff rating",
                 "rating_type": "employee",
                 "indicator_ids": [
+                    Command.create({"name": "Publications", "weight": 0.5, "source": "manual"}),
                     Command.create(
-                        {"name": "Publications", "weight": 0.5, "source": "manual"}
+                        {
+                            "name": "Training hours",
+                            "weight": 0.3,
+                            "source": "training_hours",
+                            "category": "additional",
+                        }
                     ),
                     Command.create(
-                        {"name": "Training hours", "weight": 0.3, "source": "training_hours",
-                         "category": "additional"}
-                    ),
-                    Command.create(
-                        {"name": "Nonconformities", "weight": 0.2, "source": "nonconformities",
-                         "direction": "lower", "category": "additional"}
+                        {
+                            "name": "Nonconformities",
+                            "weight": 0.2,
+                            "source": "nonconformities",
+                            "direction": "lower",
+                            "category": "additional",
+                        }
                     ),
                 ],
             }
@@ -56,15 +69,23 @@ class RatingCommon(QualityCommon):
         training = cls.env.ref("quality_university.resume_line_type_professional_development")
         cls.env["hr.resume.line"].create(
             [
-                {"employee_id": e.id, "line_type_id": training.id, "name": "Course",
-                 "date_start": date(2024, 10, 1), "quality_hours": hours}
+                {
+                    "employee_id": e.id,
+                    "line_type_id": training.id,
+                    "name": "Course",
+                    "date_start": date(2024, 10, 1),
+                    "quality_hours": hours,
+                }
                 for e, hours in ((cls.b, 20), (cls.c, 20), (cls.d, 40))
             ]
         )
         cls.env["quality.nonconformity"].create(
             [
-                {"department_id": cls.unit1.id, "date": date(2024, 10, 10),
-                 "description": f"Rated nonconformity {i}"}
+                {
+                    "department_id": cls.unit1.id,
+                    "date": date(2024, 10, 10),
+                    "description": f"Rated nonconformity {i}",
+                }
                 for i in (1, 2)
             ]
         )
@@ -96,9 +117,7 @@ class TestRating(RatingCommon):
         last.action_publish()
         # last year: no hours, no nonconformities (lower is better: everyone at best)
         last_scores = {line.employee_id: line.score for line in last.line_ids}
-        self.assertEqual(
-            last_scores, {self.a: 0.2, self.b: 0.7, self.c: 0.2, self.d: 0.2}
-        )
+        self.assertEqual(last_scores, {self.a: 0.2, self.b: 0.7, self.c: 0.2, self.d: 0.2})
         rating = self._rating("2024")
         self._enter(rating, {self.a: 10, self.b: 5, self.c: 5, self.d: 0})
         self.assertEqual(rating.previous_rating_id, last)
@@ -163,8 +182,9 @@ class TestRating(RatingCommon):
             Line.with_user(head).search([("rating_id", "=", rating.id)]).employee_id,
             self.c | self.d,
         )
-        self.assertEqual(len(Line.with_user(self.users["manager"]).search(
-            [("rating_id", "=", rating.id)])), 4)
+        self.assertEqual(
+            len(Line.with_user(self.users["manager"]).search([("rating_id", "=", rating.id)])), 4
+        )
         with self.assertRaises(AccessError):
             rating.with_user(user_a).action_compute()
 
@@ -175,15 +195,21 @@ class TestRating(RatingCommon):
         warm.action_compute()
         figures = {}
         for size in (500, 5000):
-            unit = Department.create({"name": f"Population {size}",
-                                      "quality_unit_type": "department"})
+            unit = Department.create(
+                {"name": f"Population {size}", "quality_unit_type": "department"}
+            )
             self.env["hr.employee"].with_context(
                 tracking_disable=True, mail_create_nolog=True
-            ).create([{"name": f"Teacher {size}-{i}", "department_id": unit.id}
-                      for i in range(size)])
+            ).create(
+                [{"name": f"Teacher {size}-{i}", "department_id": unit.id} for i in range(size)]
+            )
             rating = self.env["quality.rating"].create(
-                {"name": f"Rating {size}", "indicator_set_id": self.indicator_set.id,
-                 "academic_year": "2024", "department_id": unit.id}
+                {
+                    "name": f"Rating {size}",
+                    "indicator_set_id": self.indicator_set.id,
+                    "academic_year": "2024",
+                    "department_id": unit.id,
+                }
             )
             self.env.flush_all()
             self.env.invalidate_all()
@@ -195,7 +221,10 @@ class TestRating(RatingCommon):
         _logger.info(
             "Rating computation: %s queries / %.2f s for 500 employees, "
             "%s queries / %.2f s for 5000",
-            figures[500][0], figures[500][1], figures[5000][0], figures[5000][1],
+            figures[500][0],
+            figures[500][1],
+            figures[5000][0],
+            figures[5000][1],
         )
         self.assertEqual(figures[500][0], figures[5000][0])
         self.assertLess(figures[500][0], 60)
@@ -204,7 +233,7 @@ class TestRating(RatingCommon):
 @tagged("post_install", "-at_install")
 class TestRatingReports(HttpCase, RatingCommon):
     def test_ranking_pdf_and_xlsx(self):
-        rating = self._rating("2024", "Ranking =HYPERLINK(\"x\")")
+        rating = self._rating("2024", 'Ranking =HYPERLINK("x")')
         self._enter(rating, {self.a: 10, self.b: 5, self.c: 5, self.d: 0})
         report = self.env.ref("quality_university.quality_rating_report")
         html = report._render_qweb_html(report.report_name, rating.ids)[0].decode()

@@ -103,7 +103,10 @@ class TestStaffQualification(QualityAuditCommon):
                 continue
             if EDUCATION.get(employee.certificate, 0) < EDUCATION[job.quality_education_level]:
                 expected.add((employee.id, "education", False))
-            if DEGREE.get(employee.quality_academic_degree, 0) < DEGREE[job.quality_academic_degree]:
+            if (
+                DEGREE.get(employee.quality_academic_degree, 0)
+                < DEGREE[job.quality_academic_degree]
+            ):
                 expected.add((employee.id, "degree", False))
             since = employee.quality_experience_since
             if not since or since + relativedelta(years=job.quality_experience_years) > self.today:
@@ -171,8 +174,10 @@ class TestStaffQualification(QualityAuditCommon):
                 }
             )
         # their own ordinary resume lines stay theirs to edit
-        line = self.env["hr.resume.line"].with_user(user).create(
-            {"employee_id": self.no_job.id, "name": "Hobby", "date_start": self.today}
+        line = (
+            self.env["hr.resume.line"]
+            .with_user(user)
+            .create({"employee_id": self.no_job.id, "name": "Hobby", "date_start": self.today})
         )
         self.assertTrue(line)
         with self.assertRaises(ValidationError):
@@ -194,18 +199,14 @@ class TestStaffQualification(QualityAuditCommon):
         )
         self.env.company.quality_auditor_validity_months = 36
         self.assertFalse(expired.quality_auditor_qualified)
-        self.assertEqual(
-            expired.quality_auditor_valid_until, self.today - relativedelta(years=1)
-        )
+        self.assertEqual(expired.quality_auditor_valid_until, self.today - relativedelta(years=1))
         self.assertNotIn(
             expired, self.env["hr.employee"].search([("quality_auditor_qualified", "=", True)])
         )
         with self.assertRaises(ValidationError):
             self._create_audit(auditor_ids=[Command.set(expired.ids)])
         # a longer validity in the settings qualifies the same training again
-        settings = self.env["res.config.settings"].create(
-            {"quality_auditor_validity_months": 60}
-        )
+        settings = self.env["res.config.settings"].create({"quality_auditor_validity_months": 60})
         settings.execute()
         expired.invalidate_recordset()
         self.assertTrue(expired.quality_auditor_qualified)
@@ -219,7 +220,7 @@ class TestStaffQualification(QualityAuditCommon):
             }
         )
         self.assertEqual(
-            len(fresh.resume_line_ids.filtered(lambda l: l.line_type_id == auditor_type)), 1
+            len(fresh.resume_line_ids.filtered(lambda rl: rl.line_type_id == auditor_type)), 1
         )
         self.assertTrue(fresh.quality_auditor_qualified)
 
@@ -294,7 +295,5 @@ class TestStaffQualification(QualityAuditCommon):
         self.assertNotIn(other, Assessment.with_user(head_user).search([]))
         with self.assertRaises(AccessError):
             mine.with_user(own_user).write({"result": "does_not_meet"})
-        self.assertEqual(
-            self.env["hr.employee"].browse(self.unit.manager_id.id).user_id, head_user
-        )
+        self.assertEqual(self.env["hr.employee"].browse(self.unit.manager_id.id).user_id, head_user)
         self.assertIn(self.unit, head_user.quality_headed_department_ids)

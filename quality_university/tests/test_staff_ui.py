@@ -28,7 +28,7 @@ class TestStaffUi(HttpCase):
         )
         employee.invalidate_recordset()
         self.assertEqual(employee.quality_compliance_state, "compliant")
-        line = employee.resume_line_ids.filtered(lambda l: l.quality_course_id == course)
+        line = employee.resume_line_ids.filtered(lambda rl: rl.quality_course_id == course)
         self.assertEqual(line.quality_hours, 36)
         self.assertEqual(
             line.line_type_id,
@@ -46,8 +46,9 @@ class TestStaffUi(HttpCase):
             groups="base.group_user,quality_university.group_quality_officer",
         )
         faculty.quality_officer_ids = [
-            Command.link(self.env["hr.employee"].create(
-                {"name": "Act Officer", "user_id": officer.id}).id)
+            Command.link(
+                self.env["hr.employee"].create({"name": "Act Officer", "user_id": officer.id}).id
+            )
         ]
         Equipment = self.env["maintenance.equipment"]
         projector = Equipment.create({"name": "Act projector", "quality_unit_id": faculty.id})
@@ -62,7 +63,7 @@ class TestStaffUi(HttpCase):
         act.action_load_equipment()
         act.action_load_equipment()
         self.assertEqual(act.line_ids.mapped("name"), ["Act projector", "Act room 101"])
-        act.line_ids.filtered(lambda l: l.equipment_id == projector).write(
+        act.line_ids.filtered(lambda rl: rl.equipment_id == projector).write(
             {"condition": "repair", "needs": "Replace the lamp", "estimated_cost": 45000}
         )
         with self.assertRaises(AccessError):

@@ -105,8 +105,9 @@ class TestTrainingPlan(QualityCommon):
         self.assertEqual(values["Trainings done"], done)
         self.assertEqual(values[self.kafedra_ped.name], 25.0)
         self.assertEqual(values[self.faculty_eng.name], 100.0)
-        self.assertIn(("training_plan_execution", "Training plan execution (%)"),
-                      Line._quality_indicators())
+        self.assertIn(
+            ("training_plan_execution", "Training plan execution (%)"), Line._quality_indicators()
+        )
         value = Line._quality_indicator_value(
             "training_plan_execution", date(2024, 9, 1), date(2025, 8, 31), self.kafedra_ped
         )
