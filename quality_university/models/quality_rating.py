@@ -109,7 +109,8 @@ class QualityRating(models.Model):
         self._check_transition(
             from_states=("draft",), group="quality_university.group_quality_manager"
         )
-        self.sudo()._compute_rating()
+        for rating in self:
+            rating.sudo()._compute_rating()
         self._workflow_write(
             {
                 "state": "published",

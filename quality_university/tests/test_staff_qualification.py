@@ -269,7 +269,11 @@ class TestStaffQualification(QualityAuditCommon):
         Assessment._cron_schedule_next_assessment()
         Assessment._cron_schedule_next_assessment()
         activities = self.env["mail.activity"].search(
-            [("res_model", "=", Assessment._name), ("activity_type_id", "=", activity_type.id)]
+            [
+                ("res_model", "=", Assessment._name),
+                ("res_id", "in", (older | latest | far).ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
         )
         self.assertEqual(activities.mapped("res_id"), latest.ids)
         self.assertEqual(activities.date_deadline, latest.next_date)
