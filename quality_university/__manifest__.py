@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["hr", "hr_skills", "mail"],
+    "depends": ["hr", "hr_skills", "mail", "maintenance"],
     "data": [
         "security/quality_university_groups.xml",
         "security/quality_employment_groups.xml",
@@ -63,6 +63,18 @@
         "report/quality_management_review_templates.xml",
         "report/quality_management_review_reports.xml",
         "views/quality_management_review_views.xml",
+        "security/quality_staff_security.xml",
+        "data/quality_staff_data.xml",
+        "views/hr_job_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_resume_line_views.xml",
+        "views/quality_qualification_gap_views.xml",
+        "views/quality_training_plan_views.xml",
+        "views/quality_qualification_assessment_views.xml",
+        "views/quality_rating_views.xml",
+        "views/quality_infrastructure_assessment_views.xml",
+        "report/quality_staff_reports.xml",
+        "report/quality_staff_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -76,6 +88,7 @@
         "demo/res_company_demo.xml",
         "demo/quality_employment_demo.xml",
         "demo/quality_review_demo.xml",
+        "demo/quality_staff_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,4 +1,18 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+ACADEMIC_DEGREES = [
+    ("candidate", "Candidate of Sciences"),
+    ("phd", "PhD"),
+    ("doctor", "Doctor of Sciences"),
+]
+COMPLIANCE_STATES = [
+    ("none", "No Requirements"),
+    ("compliant", "Compliant"),
+    ("gap", "Not Compliant"),
+]
 
 
 class HrEmployee(models.Model):
@@ -12,16 +26,178 @@ class HrEmployee(models.Model):
         string="Quality Officer of Units",
         groups="hr.group_hr_user",
     )
+    # The auditor's qualification follows from HR's record of the internal auditor
+    # training (a resume line of the type set in the settings) and its validity.
     quality_auditor_qualified = fields.Boolean(
         string="Qualified Internal Auditor",
-        tracking=True,
-        help="Completed the internal auditor training; only qualified employees "
-        "may be on an audit team.",
+        compute="_compute_quality_auditor",
+        inverse="_inverse_quality_auditor",
+        search="_search_quality_auditor_qualified",
+        compute_sudo=True,
+        help="Holds a valid internal auditor training certificate; only qualified "
+        "employees may be on an audit team.",
     )
     quality_auditor_qualification_date = fields.Date(
         string="Auditor Qualification Date",
-        help="Date of the internal auditor training certificate.",
+        compute="_compute_quality_auditor",
+        inverse="_inverse_quality_auditor",
+        compute_sudo=True,
+        help="Date of the latest internal auditor training certificate.",
     )
+    quality_auditor_valid_until = fields.Date(
+        string="Auditor Qualification Valid Until",
+        compute="_compute_quality_auditor",
+        compute_sudo=True,
+    )
+    quality_academic_degree = fields.Selection(
+        ACADEMIC_DEGREES, string="Academic Degree", groups="hr.group_hr_user", tracking=True
+    )
+    quality_experience_since = fields.Date(
+        string="Professional Experience Since",
+        groups="hr.group_hr_user",
+        help="Start of the professional (teaching or specialist) experience counted "
+        "for the position's requirements.",
+    )
+    quality_compliance_state = fields.Selection(
+        COMPLIANCE_STATES,
+        string="Qualification Compliance",
+        compute="_compute_quality_compliance",
+        compute_sudo=True,
+    )
+    quality_gap_ids = fields.One2many(
+        "quality.qualification.gap",
+        "employee_id",
+        string="Qualification Gaps",
+        groups="hr.group_hr_user,quality_university.group_quality_manager",
+    )
+    quality_gap_summary = fields.Char(
+        string="Missing Qualifications",
+        compute="_compute_quality_compliance",
+        compute_sudo=True,
+    )
+    quality_assessment_ids = fields.One2many(
+        "quality.qualification.assessment", "employee_id", string="Qualification Assessments"
+    )
+
+    def _compute_quality_auditor(self):
+        dates = self._quality_auditor_dates()
+        months = self.env.company.quality_auditor_validity_months
+        today = fields.Date.context_today(self)
+        for employee in self:
+            date = dates.get(employee._origin.id or employee.id)
+            valid_until = date and (date + relativedelta(months=months) if months else None)
+            employee.quality_auditor_qualification_date = date
+            employee.quality_auditor_valid_until = valid_until or False
+            employee.quality_auditor_qualified = bool(
+                date and (not valid_until or valid_until >= today)
+            )
+
+    def _inverse_quality_auditor(self):
+        """Marking an employee qualified records the training in HR (a resume line)."""
+        line_type = self.env.company._quality_auditor_line_type()
+        today = fields.Date.context_today(self)
+        existing = self._quality_auditor_dates()
+        vals_list = []
+        for employee in self:
+            if not employee.quality_auditor_qualified:
+                continue
+            date = employee.quality_auditor_qualification_date or today
+            if existing.get(employee.id) == date:
+                continue
+            vals_list.append(
+                {
+                    "employee_id": employee.id,
+                    "line_type_id": line_type.id,
+                    "name": self.env._("Internal auditor training"),
+                    "date_start": date,
+                    "date_end": date,
+                }
+            )
+        if vals_list:
+            self.env["hr.resume.line"].sudo().create(vals_list)
+
+    def _quality_auditor_dates(self):
+        """Latest auditor-training date of each employee, in one grouped query."""
+        ids = [i for i in (self._origin.ids or self.ids) if isinstance(i, int)]
+        line_type = self.env.company._quality_auditor_line_type()
+        if not ids or not line_type:
+            return {}
+        groups = (
+            self.env["hr.resume.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", ids),
+                    ("line_type_id", "=", line_type.id),
+                    ("date_start", "<=", fields.Date.context_today(self)),
+                ],
+                ["employee_id"],
+                ["date_start:max"],
+            )
+        )
+        return {employee.id: date for employee, date in groups}
+
+    def _search_quality_auditor_qualified(self, operator, value):
+        if operator not in ("=", "!="):
+            return [("id", "=", 0)]
+        line_type = self.env.company._quality_auditor_line_type()
+        months = self.env.company.quality_auditor_validity_months
+        self.env["hr.resume.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT employee_id FROM hr_resume_line
+                    WHERE line_type_id = %s AND date_start <= CURRENT_DATE
+                 GROUP BY employee_id
+                   HAVING %s = 0 OR MAX(date_start) + make_interval(months => %s)
+                          >= CURRENT_DATE""",
+                line_type.id or 0,
+                months,
+                months,
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", ids)]
+
+    def _compute_quality_compliance(self):
+        ids = [i for i in self._origin.ids if isinstance(i, int)]
+        gaps = {}
+        if ids:
+            self.env["hr.resume.line"].flush_model()
+            self.env["hr.employee"].flush_model()
+            groups = (
+                self.env["quality.qualification.gap"]
+                .sudo()
+                ._read_group(
+                    [("employee_id", "in", ids)],
+                    ["employee_id", "kind", "course_id"],
+                )
+            )
+            kinds = dict(
+                self.env["quality.qualification.gap"]
+                ._fields["kind"]
+                ._description_selection(self.env)
+            )
+            for employee, kind, course in groups:
+                label = kinds[kind] if not course else f"{kinds[kind]}: {course.name}"
+                gaps.setdefault(employee.id, []).append(label)
+        for employee in self:
+            job = employee.sudo().job_id
+            has_requirements = bool(
+                job
+                and (
+                    job.quality_education_level
+                    or job.quality_academic_degree
+                    or job.quality_experience_years
+                    or job.quality_requirement_ids
+                )
+            )
+            missing = gaps.get(employee._origin.id)
+            employee.quality_gap_summary = "; ".join(missing) if missing else False
+            if missing:
+                employee.quality_compliance_state = "gap"
+            else:
+                employee.quality_compliance_state = "compliant" if has_requirements else "none"
 
     @api.model_create_multi
     def create(self, vals_list):

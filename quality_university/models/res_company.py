@@ -54,3 +54,29 @@ class ResCompany(models.Model):
         string="Audit Programme Approver Delegate",
         help="Approves the internal audit programme instead of the rector.",
     )
+    quality_auditor_line_type_id = fields.Many2one(
+        "hr.resume.line.type",
+        string="Internal Auditor Training Type",
+        help="The resume-line type HR uses to record the internal auditor training.",
+    )
+    quality_auditor_validity_months = fields.Integer(
+        string="Auditor Qualification Validity (months)",
+        default=36,
+        help="How long an internal auditor training qualifies; 0 means it never expires.",
+    )
+    quality_assessment_notice_days = fields.Integer(
+        string="Qualification Assessment Notice (days)",
+        default=30,
+        help="How many days before the next qualification assessment is due an activity "
+        "is planned for the employee's manager.",
+    )
+
+    def _quality_auditor_line_type(self):
+        self.ensure_one()
+        return (
+            self.sudo().quality_auditor_line_type_id
+            or self.env.ref(
+                "quality_university.resume_line_type_auditor_training", raise_if_not_found=False
+            )
+            or self.env["hr.resume.line.type"]
+        )

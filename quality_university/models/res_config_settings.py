@@ -24,3 +24,12 @@ class ResConfigSettings(models.TransientModel):
     quality_programme_approver_id = fields.Many2one(
         related="company_id.quality_programme_approver_id", readonly=False
     )
+    quality_auditor_line_type_id = fields.Many2one(
+        related="company_id.quality_auditor_line_type_id", readonly=False
+    )
+    quality_auditor_validity_months = fields.Integer(
+        related="company_id.quality_auditor_validity_months", readonly=False
+    )
+    quality_assessment_notice_days = fields.Integer(
+        related="company_id.quality_assessment_notice_days", readonly=False
+    )

@@ -24,3 +24,22 @@ class ResUsers(models.Model):
             user.quality_officer_department_ids = units.filtered(
                 lambda unit, roots=roots: roots & set(unit.parent_path.split("/"))
             )
+
+    quality_headed_department_ids = fields.Many2many(
+        "hr.department",
+        string="Units I Head",
+        compute="_compute_quality_headed_department_ids",
+        compute_sudo=True,
+        help="Units (with their sub-units) whose head (manager) is this user's employee. "
+        "Record rules use it to show heads their unit's staff data.",
+    )
+
+    def _compute_quality_headed_department_ids(self):
+        Department = self.env["hr.department"]
+        headed = Department.search([("manager_id.user_id", "in", self.ids)])
+        units = Department.search([("id", "child_of", headed.ids)])
+        for user in self:
+            roots = {str(unit.id) for unit in headed if unit.manager_id.user_id == user}
+            user.quality_headed_department_ids = units.filtered(
+                lambda unit, roots=roots: roots & set(unit.parent_path.split("/"))
+            )

@@ -31,3 +31,7 @@ from . import test_manual_documents
 from . import test_manual_audits
 from . import test_manual_register
 from . import test_manual_reports
+from . import test_staff_qualification
+from . import test_training_plan
+from . import test_rating
+from . import test_staff_ui
