@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 from odoo.tools.translate import TranslationImporter
 
 from . import i18n_extra
@@ -7,6 +7,7 @@ from . import i18n_extra
 class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
+    @api.model
     def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
         """Load this addon's terms of other modules (``i18n_extra/<module>.<lang>.po``)
         with Odoo's importer, for the modules loaded now, or all of them when this
@@ -17,7 +18,8 @@ class IrModuleModule(models.Model):
         targets = i18n_extra.translated_modules()
         if "quality_university" not in modules:
             targets = [module for module in targets if module in modules]
-        for lang in langs:
+        # Odoo's importer refuses languages that are not active (yet)
+        for lang in filter(self.env["res.lang"]._lang_get, langs):
             files = [
                 (module, path) for module in targets for path in i18n_extra.term_files(module, lang)
             ]

@@ -13,5 +13,3 @@ from . import quality_survey_response
 from . import quality_action
 from . import quality_nonconformity
 from . import hr_department
-from . import ir_module_module
-from . import ir_http

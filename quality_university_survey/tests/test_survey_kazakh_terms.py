@@ -4,7 +4,7 @@ from odoo.tests import TransactionCase, tagged
 
 @tagged("post_install", "-at_install")
 class TestSurveyKazakhTerms(TransactionCase):
-    """Odoo ships no Kazakh for survey: the respondent's pages get it from this addon's
+    """Odoo ships no Kazakh for survey: the respondent's pages get it from quality_university
     i18n_extra/survey.kk.po, loaded by Odoo's own translation machinery."""
 
     @classmethod
