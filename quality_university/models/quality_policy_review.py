@@ -79,8 +79,12 @@ class QualityPolicyReview(models.Model):
                     self.env._("Record the findings and the date of the Council's hearing first.")
                 )
         self._workflow_write({"state": "done"})
-        summary = self.env._("Yearly review of the quality policy")
-        self.document_id.activity_ids.filtered(lambda a: a.summary == summary).action_feedback()
+        self.document_id.activity_ids.filtered(
+            lambda a: a.activity_type_id == self._activity_type()
+        ).action_feedback()
+
+    def _activity_type(self):
+        return self.env.ref("quality_university.mail_activity_type_policy_review")
 
     @api.model
     def _cron_policy_review_due(self):
@@ -98,11 +102,11 @@ class QualityPolicyReview(models.Model):
             )
         )
         today = fields.Date.context_today(self)
-        summary = self.env._("Yearly review of the quality policy")
+        activity_type = self._activity_type()
         due = policies.filtered(
             lambda doc: (
                 (not last.get(doc) or last[doc] + relativedelta(years=1) <= today)
-                and not doc.activity_ids.filtered(lambda a: a.summary == summary)
+                and not doc.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
             )
         )
         model_id = self.env["ir.model"]._get_id("quality.document")
@@ -111,13 +115,12 @@ class QualityPolicyReview(models.Model):
                 {
                     "res_model_id": model_id,
                     "res_id": doc.id,
-                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                    "activity_type_id": activity_type.id,
                     "automated": True,
                     "user_id": (
                         doc.company_id.quality_representative_id.user_id or self.env.user
                     ).id,
                     "date_deadline": today,
-                    "summary": summary,
                 }
                 for doc in due
             ]

@@ -28,6 +28,8 @@ ACCESS_VALUES = {"all", "unit", "own", "none"}
 TRANSITION_VALUES = {"yes", "unit", "person", "no"}
 ADDON_MODULE = "odoo.addons.quality_university"
 SAMPLE = 4  # records tried per side of a cell
+# what the demo data cannot show either way: counted and logged, not a difference
+UNTRIED = ("untried", "no demo record", "no unlocked demo record", "no field to write", "reads no")
 WRITABLE_TYPES = ("char", "text", "integer", "float", "date", "boolean", "selection")
 LOG_FIELDS = {"create_uid", "write_uid", "create_date", "write_date"}
 
@@ -314,7 +316,7 @@ class TestAccessPolicy(AccessPolicyCase):
             )
 
     def test_declared_access_matches_the_server(self):
-        differences, cells = [], 0
+        differences, untried, cells = [], [], 0
         for row in self.access:
             if row["model"] not in self.env or row["role"] not in self.roles:
                 continue
@@ -326,12 +328,19 @@ class TestAccessPolicy(AccessPolicyCase):
                 problem = self._check_cell(
                     Model, user, operation, row[operation], inside, own, outside
                 )
-                if problem:
+                if problem and problem.startswith(UNTRIED):
+                    untried.append(f"{row['_at']} {row['role']} {operation}: {problem}")
+                elif problem:
                     differences.append(
                         f"{row['_at']} {row['model']} {row['role']} {operation}="
                         f"{row[operation]}: {problem}"
                     )
-        _logger.info("access policy: %s cells walked, %s differ", cells, len(differences))
+        _logger.info(
+            "access policy: %s cells walked, %s differ, %s untried for lack of demo data",
+            cells,
+            len(differences),
+            len(untried),
+        )
         self.assertFalse(differences, "\n".join(differences))
 
     def _check_cell(self, Model, user, operation, expected, inside, own, outside):
@@ -374,6 +383,9 @@ class TestAccessPolicy(AccessPolicyCase):
                     return "no demo record to try"
                 outcomes = {t: self._try_create(t, user) for t in templates}
                 if "ok" not in outcomes.values():
+                    if not {"access", "group", "person"} & set(outcomes.values()):
+                        # the copy broke a business rule (one plan a year...), not access
+                        return f"untried: copies refused by the data's rules {outcomes}"
                     return f"cannot create like {outcomes}"
             if expected == "unit" and outside:
                 outcome = self._try_create(outside[0], user)
@@ -419,7 +431,7 @@ class TestAccessPolicy(AccessPolicyCase):
         return None
 
     def test_declared_transitions_match_the_server(self):
-        differences, cells = [], 0
+        differences, untried, cells = [], [], 0
         for row in self.transitions:
             if row["model"] not in self.env or row["role"] not in self.roles:
                 continue
@@ -429,12 +441,19 @@ class TestAccessPolicy(AccessPolicyCase):
             candidates = inside if row["allowed"] == "unit" else inside | own | outside
             readable = candidates.filtered(lambda r, user=user: self._can_read(r, user))
             problem = self._check_transition(row, user, readable, outside)
-            if problem:
+            if problem and problem.startswith(UNTRIED):
+                untried.append(f"{row['_at']} {row['role']}: {problem}")
+            elif problem:
                 differences.append(
                     f"{row['_at']} {row['model']}.{row['transition']} {row['role']}="
                     f"{row['allowed']}: {problem}"
                 )
-        _logger.info("transition policy: %s cells walked, %s differ", cells, len(differences))
+        _logger.info(
+            "transition policy: %s cells walked, %s differ, %s untried for lack of demo data",
+            cells,
+            len(differences),
+            len(untried),
+        )
         self.assertFalse(differences, "\n".join(differences))
 
     def _check_transition(self, row, user, readable, outside):

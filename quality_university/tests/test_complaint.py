@@ -101,8 +101,10 @@ class TestPolicyReview(QualityReviewCommon):
         # the demo's policy was last reviewed on 2025-10-20: the cron asked for this year's
         policy = self.env.ref("quality_university.document_quality_policy")
         self.assertEqual(policy.state, "effective")
-        summary = "Yearly review of the quality policy"
-        self.assertEqual(len(policy.activity_ids.filtered(lambda a: a.summary == summary)), 1)
+        review_type = self.env.ref("quality_university.mail_activity_type_policy_review")
+        self.assertEqual(
+            len(policy.activity_ids.filtered(lambda a: a.activity_type_id == review_type)), 1
+        )
         Review = self.env["quality.policy.review"]
         self.assertNotIn(policy, Review._cron_policy_review_due())  # once
         policy.activity_ids.unlink()
@@ -116,7 +118,7 @@ class TestPolicyReview(QualityReviewCommon):
         with self.assertRaises(AccessError):
             review.with_user(self.users["officer"]).action_done()
         review.action_done()
-        self.assertFalse(policy.activity_ids.filtered(lambda a: a.summary == summary))
+        self.assertFalse(policy.activity_ids.filtered(lambda a: a.activity_type_id == review_type))
         self.assertEqual(review.next_review_date, fields.Date.today() + relativedelta(years=1))
         self.assertNotIn(policy, Review._cron_policy_review_due())
         with self.assertRaises(UserError):

@@ -23,7 +23,9 @@ class TestManagementReview(QualityReviewCommon):
         cls.nc_cancelled.write({"cancel_reason": "Duplicate"})
         cls.nc_cancelled.action_cancel()
         # one closed through its whole cycle, one repeated
-        Nonconformity.browse(cls.nc_ped[0].id).write({"state": "closed", "date_closed": IN_YEAR})
+        Nonconformity.browse(cls.nc_ped[0].id)._workflow_write(
+            {"state": "closed", "date_closed": IN_YEAR}
+        )
         Nonconformity.browse(cls.nc_ped[1].id).write({"repeated": True})
         cls.complaints = cls._complaints(2, cls.faculty_ped) | cls._complaints(
             1, cls.faculty_eng, kind="suggestion"
@@ -141,7 +143,7 @@ class TestManagementReview(QualityReviewCommon):
         # the data moves on
         self._nonconformities(7, self.faculty_ped)
         self._complaints(2, self.faculty_eng)
-        self.actions[3].write({"state": "closed"})
+        self.actions[3]._workflow_write({"state": "closed"})
         self.env.invalidate_all()
         self.assertEqual(review._get_sections(), frozen)
         self.assertEqual(review.inputs_html, html)

@@ -70,14 +70,16 @@ class TestObjective(QualityReviewCommon):
         with self.assertRaises(UserError):
             objective.action_measure()  # no evaluated action in the year yet
         actions = self._actions(2, self.faculty_ped)
-        actions.write({"effectiveness_date": IN_YEAR, "effectiveness_result": "effective"})
-        self._actions(2, self.faculty_eng).write(
+        actions._workflow_write(
+            {"effectiveness_date": IN_YEAR, "effectiveness_result": "effective"}
+        )
+        self._actions(2, self.faculty_eng)._workflow_write(
             {"effectiveness_date": IN_YEAR, "effectiveness_result": "not_effective"}
         )
         objective.action_measure()
         self.assertEqual(objective.current_value, 50.0)
         self.assertEqual(objective.value_ids.source, "computed")
-        self._actions(4, self.faculty_ped).write(
+        self._actions(4, self.faculty_ped)._workflow_write(
             {"effectiveness_date": IN_YEAR, "effectiveness_result": "effective"}
         )
         objective.value_ids.date = date(2020, 10, 1)
@@ -103,7 +105,9 @@ class TestObjective(QualityReviewCommon):
         )
         self._objective(indicator_code="capa_effectiveness")  # another year: left alone
         actions = self._actions(2, self.faculty_ped)
-        actions.write({"effectiveness_date": date.today(), "effectiveness_result": "effective"})
+        actions._workflow_write(
+            {"effectiveness_date": date.today(), "effectiveness_result": "effective"}
+        )
         values = self.env["quality.objective"]._cron_measure()
         self.assertIn(this_year, values.objective_id)
         self.assertEqual(this_year.current_value, this_year._indicator_value())
@@ -112,9 +116,9 @@ class TestObjective(QualityReviewCommon):
     def test_nonconformities_closed_on_time(self):
         objective = self._objective(indicator_code="nc_closed_on_time")
         ncs = self._nonconformities(4, self.faculty_ped)
-        ncs[:2].write({"state": "closed", "date_closed": IN_YEAR})
+        ncs[:2]._workflow_write({"state": "closed", "date_closed": IN_YEAR})
         late = self._actions(1, self.faculty_ped, deadline=date(2030, 11, 20))
-        late.write({"nonconformity_id": ncs[1].id, "date_done": date(2030, 12, 20)})
+        late._workflow_write({"nonconformity_id": ncs[1].id, "date_done": date(2030, 12, 20)})
         objective.action_measure()
         self.assertEqual(objective.current_value, 25.0)
 

@@ -110,7 +110,7 @@ class TestPlan(QualityReviewCommon):
 class TestOverview(QualityReviewCommon):
     def test_overview_figures_and_drill_down(self):
         ncs = self._nonconformities(3, self.faculty_ped)
-        ncs[0].write({"state": "closed", "date_closed": IN_YEAR})
+        ncs[0]._workflow_write({"state": "closed", "date_closed": IN_YEAR})
         self._complaints(2, self.faculty_eng)
         objective = self.env["quality.objective"].create(
             {"name": "O", "year": YEAR, "indicator": "I", "target": 10.0}

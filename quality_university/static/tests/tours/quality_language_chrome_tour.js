@@ -36,6 +36,8 @@ const DATA_WORDS = new Set([
     "com",
     "OdooBot",
     "YourCompany",
+    // the name of Discuss's default channel
+    "general",
 ]);
 // keys of the keyboard keep their names in every language
 const KEYS = new Set(["CTRL", "Ctrl", "Enter", "Esc", "Escape", "Shift", "Alt", "Tab"]);
