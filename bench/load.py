@@ -16,18 +16,22 @@ import harness
 import requests
 
 TIMEOUT = 120  # seconds for one request; the whole run is bounded by the user count
+# requests in flight at once, as a reverse proxy queues them in front of Odoo's workers
+# (whose listen backlog is 8 per worker: more simultaneous connections are reset)
+IN_FLIGHT = 24
 
 
-def _rpc(session, url, model, method, args, kwargs=None):
-    response = session.post(
-        f"{url}/web/dataset/call_kw/{model}/{method}",
-        json={
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        },
-        timeout=TIMEOUT,
-    )
+def _rpc(session, url, model, method, args, kwargs=None, gate=None):
+    with gate:
+        response = session.post(
+            f"{url}/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+            },
+            timeout=TIMEOUT,
+        )
     response.raise_for_status()
     body = response.json()
     if "error" in body:
@@ -94,24 +98,29 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
         token = uuid.uuid4().hex[:8]
         latencies, errors, acknowledged, reported, spans = [], [], {}, {}, []
         lock = threading.Lock()
-        barrier = threading.Barrier(len(users))
+        gate = threading.BoundedSemaphore(IN_FLIGHT)
+        logged_in = threading.Semaphore(0)
+        go = threading.Event()
 
         def staff(index, user):
             session = requests.Session()
             try:
-                session.post(
-                    f"{url}/web/session/authenticate",
-                    json={
-                        "jsonrpc": "2.0",
-                        "params": {"db": db, "login": user["login"], "password": user["login"]},
-                    },
-                    timeout=TIMEOUT,
-                ).raise_for_status()
+                with gate:
+                    session.post(
+                        f"{url}/web/session/authenticate",
+                        json={
+                            "jsonrpc": "2.0",
+                            "params": {"db": db, "login": user["login"], "password": user["login"]},
+                        },
+                        timeout=TIMEOUT,
+                    ).raise_for_status()
             except (requests.RequestException, RuntimeError) as error:
                 with lock:
                     errors.append(f"login {user['login']}: {error}")
                 return
-            barrier.wait(timeout=TIMEOUT * 2)
+            finally:
+                logged_in.release()
+            go.wait(timeout=TIMEOUT * 5)
             mine = []
             for step in ["read", "ack"] + (["nc"] if index % 10 == 0 else []):
                 start = time.perf_counter()
@@ -124,6 +133,7 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
                             "web_search_read",
                             [[("user_id", "=", user["id"]), ("state", "=", "pending")]],
                             {"specification": {"revision_id": {}, "state": {}}, "limit": 80},
+                            gate=gate,
                         )["records"]
                         mine = [r["id"] for r in todo if r["revision_id"] == revision_id]
                     elif step == "ack":
@@ -134,6 +144,7 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
                                 "quality.document.acknowledgement",
                                 "action_acknowledge",
                                 [mine],
+                                gate=gate,
                             )
                             with lock:
                                 acknowledged[user["id"]] = mine[0]
@@ -150,6 +161,7 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
                                     "description": f"load-{token}-{index}",
                                 }
                             ],
+                            gate=gate,
                         )
                         with lock:
                             reported[index] = nc_id[0] if isinstance(nc_id, list) else nc_id
@@ -166,6 +178,9 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
         ]
         for thread in threads:
             thread.start()
+        for _ in threads:  # everybody logged in (or failed to): then all at once
+            logged_in.acquire(timeout=TIMEOUT * 5)
+        go.set()
         for thread in threads:
             thread.join(timeout=TIMEOUT * 5)
         # from the moment everybody is logged in to the last answer
