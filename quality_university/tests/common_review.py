@@ -12,7 +12,7 @@ BEFORE_YEAR = date(2030, 5, 10)
 
 # the test year lies ahead of the demo's; nonconformities are never dated in the future,
 # so the tests live at the end of that year
-@freeze_time("2031-09-15 12:00:00")
+@freeze_time("2031-09-15 12:00:00", tick=True)
 class QualityReviewCommon(QualityCommon):
     @classmethod
     def setUpClass(cls):
