@@ -26,7 +26,7 @@ class TestManagementReview(QualityReviewCommon):
         Nonconformity.browse(cls.nc_ped[0].id)._workflow_write(
             {"state": "closed", "date_closed": IN_YEAR}
         )
-        Nonconformity.browse(cls.nc_ped[1].id).write({"repeated": True})
+        Nonconformity.browse(cls.nc_ped[1].id)._workflow_write({"repeated": True})
         cls.complaints = cls._complaints(2, cls.faculty_ped) | cls._complaints(
             1, cls.faculty_eng, kind="suggestion"
         )
