@@ -33,14 +33,14 @@ class TestManagementReview(QualityReviewCommon):
         cls.actions = cls._actions(3, cls.faculty_ped) | cls._actions(
             2, cls.faculty_eng, action_type="preventive"
         )
-        cls.actions[:2].write(
+        cls.actions[:2]._workflow_write(
             {
                 "state": "closed",
                 "effectiveness_date": IN_YEAR,
                 "effectiveness_result": "effective",
             }
         )
-        cls.actions[2].write(
+        cls.actions[2]._workflow_write(
             {"effectiveness_date": IN_YEAR, "effectiveness_result": "not_effective"}
         )
 
