@@ -15,6 +15,7 @@ once, then checks that nothing was lost. Nothing here is a timed test.
 """
 
 import argparse
+import importlib
 import json
 import statistics
 import sys
@@ -32,8 +33,25 @@ BASE = {
     "acknowledgements": 500_000,
     "nonconformities": 20_000,
     "actions": 50_000,
+    "graduates": 100_000,
+    "survey_answers": 200_000,
+    "rated_employees": 5000,
 }
 LOAD_USERS = 200
+MODULES = "quality_university,quality_university_survey"
+
+
+def blocks():
+    """The modules of bench/blocks/: each generates its block's data and measures its
+    operations (`generate(env, size, info)`, `operations(env, info)`, `grow(env, size,
+    info)`), so a new block of the product brings its figures without touching this file."""
+    folder = Path(__file__).resolve().parent / "blocks"
+    sys.path.insert(0, str(folder.parent))
+    return [
+        importlib.import_module(f"blocks.{path.stem}")
+        for path in sorted(folder.glob("*.py"))
+        if not path.stem.startswith("_")
+    ]
 
 
 def sizes(scale):
@@ -384,6 +402,7 @@ def measure_sql(cr, sql, params=(), repeat=5):
 def operations(env, info):
     """(name, ORM operation, floor SQL, params) for each measured operation."""
     from odoo import fields
+    from odoo.addons.quality_university.controllers.xlsx import xlsx_content
 
     Ack = env["quality.document.acknowledgement"]
     officer = env["res.users"].search([("login", "=", info["officer_login"])])
@@ -491,6 +510,21 @@ def operations(env, info):
             (f"%/{info['officer_unit']}/%",),
         ),
         (
+            "nonconformity register XLSX, as an officer",
+            lambda env: xlsx_content(
+                "Nonconformities", *env["quality.nonconformity"].with_user(officer)._register_rows()
+            ),
+            "SELECT n.name, n.date, n.source, dep.name, p.name, c.name, n.description, "
+            "n.severity, n.state, n.repeated, (SELECT count(*) FROM quality_action a "
+            "WHERE a.nonconformity_id = n.id) FROM quality_nonconformity n "
+            "LEFT JOIN hr_department dep ON dep.id = n.department_id "
+            "LEFT JOIN quality_process p ON p.id = n.process_id "
+            "LEFT JOIN quality_audit_criterion c ON c.id = n.criterion_id "
+            "WHERE n.department_id IN (SELECT id FROM hr_department WHERE parent_path LIKE %s) "
+            "ORDER BY n.date, n.id",
+            (f"%/{info['officer_unit']}/%",),
+        ),
+        (
             "overdue actions, counted",
             lambda env: env["quality.action"].search_count([("is_overdue", "=", True)]),
             "SELECT count(*) FROM quality_action WHERE date_deadline < %s "
@@ -502,7 +536,10 @@ def operations(env, info):
 
 def run_benchmark(env, info, repeat):
     rows = []
-    for name, operation, floor_sql, params in operations(env, info):
+    measured = operations(env, info)
+    for block in blocks():
+        measured += block.operations(env, info)
+    for name, operation, floor_sql, params in measured:
         ms, queries = measure(env, operation, repeat)
         floor = measure_sql(env.cr, floor_sql, params, repeat)
         rows.append(
@@ -549,9 +586,7 @@ def main():
     db = f"qu_bench_{str(args.scale).replace('.', '_')}"
     print(f"Scale {args.scale}: {size}", flush=True)
     started = time.time()
-    fresh = ensure_database(
-        env_vars, odoo_root, db_args, db, "quality_university", reset=args.reset
-    )
+    fresh = ensure_database(env_vars, odoo_root, db_args, db, MODULES, reset=args.reset)
     oca_path = None
     if args.oca:
         from oca import install_oca_addons
@@ -567,6 +602,10 @@ def main():
         if fresh or not param.get_param("quality_bench.info"):
             t0 = time.time()
             info = generate(env, size)
+            for block in blocks():
+                info.update(block.generate(env, size, info))
+                cr.execute("ANALYZE")
+                env.invalidate_all()
             param.set_param("quality_bench.info", json.dumps(info))
             cr.commit()
             print(f"  generated in {time.time() - t0:.0f} s", flush=True)
@@ -581,6 +620,10 @@ def main():
         figures["operations"] = rows
         if args.check_flat:
             grow(env, size)
+            for block in blocks():
+                block.grow(env, size, info)
+            cr.execute("ANALYZE")
+            env.invalidate_all()
             grown = run_benchmark(env, info, args.repeat)
             cr.rollback()
             for small, big in zip(rows, grown, strict=True):

@@ -8,6 +8,20 @@ from odoo.http import content_disposition, request
 
 def xlsx_response(filename, sheet_name, header, rows):
     """An XLSX file of one sheet: a bold header row, then the rows, filterable."""
+    return request.make_response(
+        xlsx_content(sheet_name, header, rows),
+        headers=[
+            (
+                "Content-Type",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            ("Content-Disposition", content_disposition(filename)),
+        ],
+    )
+
+
+def xlsx_content(sheet_name, header, rows):
+    """The bytes of that file."""
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, {"in_memory": True})
     sheet = workbook.add_worksheet(sheet_name[:31])
@@ -32,13 +46,4 @@ def xlsx_response(filename, sheet_name, header, rows):
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, len(header) - 1, 20)
     workbook.close()
-    return request.make_response(
-        output.getvalue(),
-        headers=[
-            (
-                "Content-Type",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ),
-            ("Content-Disposition", content_disposition(filename)),
-        ],
-    )
+    return output.getvalue()

@@ -359,6 +359,54 @@ class QualityNonconformity(models.Model):
     def action_print_report(self):
         return self.env.ref("quality_university.quality_nonconformity_report").report_action(self)
 
+    @api.model
+    def _register_rows(self):
+        """Header and rows of the register the user may read, one row per nonconformity:
+        one query for the rows and one for their action counts, whatever their number."""
+        env = self.env
+        fnames = ["name", "date", "source", "department_id", "process_id", "criterion_id"]
+        fnames += ["description", "severity", "state", "repeated"]
+        records = self.search_fetch([], fnames, order="date, id")
+        action_counts = dict(
+            env["quality.action"]._read_group(
+                [("nonconformity_id", "in", records.ids)], ["nonconformity_id"], ["__count"]
+            )
+        )
+        labels = {
+            fname: dict(self._fields[fname]._description_selection(env))
+            for fname in ("source", "severity", "state")
+        }
+        header = [
+            env._("Code"),
+            env._("Detected On"),
+            env._("Source"),
+            env._("Unit"),
+            env._("Process"),
+            env._("Requirement"),
+            env._("Description"),
+            env._("Severity"),
+            env._("Stage"),
+            env._("Repeated"),
+            env._("Actions"),
+        ]
+        rows = [
+            (
+                nc.name,
+                nc.date,
+                labels["source"].get(nc.source),
+                nc.department_id.name,
+                nc.process_id.display_name,
+                nc.criterion_id.display_name,
+                nc.description,
+                labels["severity"].get(nc.severity),
+                labels["state"].get(nc.state),
+                env._("Yes") if nc.repeated else "",
+                action_counts.get(nc, 0),
+            )
+            for nc in records
+        ]
+        return header, rows
+
     def action_view_actions(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "quality_university.quality_action_action"
