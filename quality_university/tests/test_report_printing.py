@@ -125,3 +125,27 @@ class TestReportPrinting(HttpCase):
             return self._titled(revisions, codes)
 
         self.assertPrints("quality_university.quality_document_acknowledgement_sheet_report", make)
+
+    def test_every_report_prints_several_records(self):
+        """Each report of our addons, the ones above and those added later, prints up
+        to three demo records of its model in one PDF, a page at least per record (the
+        gap report lists every record asked in one table)."""
+        summaries = ("quality_university.quality_qualification_gap_document",)
+        reports = (
+            self.env["ir.model.data"]
+            .search(
+                [("module", "=like", "quality_university%"), ("model", "=", "ir.actions.report")]
+            )
+            .mapped(lambda data: self.env["ir.actions.report"].browse(data.res_id))
+            .filtered(lambda report: report.report_type == "qweb-pdf")
+        )
+        self.assertGreaterEqual(len(reports), 15)
+        for report in reports.with_context(force_report_rendering=True):
+            records = self.env[report.model].search([], limit=3)
+            with self.subTest(report=report.report_name, records=len(records)):
+                self.assertTrue(records, f"no demo record to print {report.report_name}")
+                pdf, kind = report._render_qweb_pdf(report.report_name, records.ids)
+                self.assertEqual(kind, "pdf")
+                pages = PdfFileReader(io.BytesIO(pdf)).pages
+                expected = 1 if report.report_name in summaries else len(records)
+                self.assertGreaterEqual(len(pages), expected)
