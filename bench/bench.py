@@ -252,14 +252,17 @@ def generate(env, size, seed=1):
                CASE WHEN (r.id + k) %% 10 < 7 THEN e.user_id END
           FROM quality_document_revision r
           CROSS JOIN generate_series(0, %(per)s - 1) k
-          JOIN LATERAL (
-                SELECT id, user_id, department_id, job_title FROM hr_employee
-                 ORDER BY id OFFSET ((r.id * 7919 + k * 31) %% %(emps)s) LIMIT 1
-               ) e ON true
+          JOIN hr_employee e ON e.id = (%(emp_ids)s::int[])[1 + (r.id * 7919 + k * 31) %% %(emps)s]
          WHERE r.id = ANY(%(revs)s)
         ON CONFLICT (revision_id, employee_id) DO NOTHING
         """,
-        {"company": company.id, "per": per_rev, "emps": len(employees), "revs": rev_ids},
+        {
+            "company": company.id,
+            "per": per_rev,
+            "emps": len(employees),
+            "emp_ids": employees.ids,
+            "revs": rev_ids,
+        },
     )
     # nonconformities and actions: one each through the ORM, then clones
     process = env["quality.process"].search([], limit=1)
