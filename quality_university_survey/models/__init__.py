@@ -10,6 +10,7 @@ from . import res_users
 from . import quality_survey_campaign
 from . import quality_survey_result
 from . import quality_survey_response
+from . import quality_survey_threshold_mixin
 from . import quality_action
 from . import quality_nonconformity
 from . import hr_department
