@@ -433,6 +433,8 @@ def operations(env, info):
         )
     }
     doc_type = env["quality.document.type"].browse(info["doc_type"])
+    # the officer's unit and every unit under it
+    unit_path = env["hr.department"].browse(info["officer_unit"]).parent_path + "%"
     staff = env["hr.employee"].search_count([])
 
     def distribute(env):
@@ -499,7 +501,7 @@ def operations(env, info):
             "ON dep.id = n.department_id WHERE n.department_id IN "
             "(SELECT id FROM hr_department WHERE parent_path LIKE %s) "
             "ORDER BY n.date DESC, n.id DESC LIMIT 80",
-            (f"%/{info['officer_unit']}/%",),
+            (unit_path,),
         ),
         (
             "nonconformity counts by stage, as an officer",
@@ -510,7 +512,7 @@ def operations(env, info):
             ),
             "SELECT n.state, count(*) FROM quality_nonconformity n WHERE n.department_id IN "
             "(SELECT id FROM hr_department WHERE parent_path LIKE %s) GROUP BY n.state",
-            (f"%/{info['officer_unit']}/%",),
+            (unit_path,),
         ),
         (
             "nonconformity register XLSX, as an officer",
@@ -525,7 +527,7 @@ def operations(env, info):
             "LEFT JOIN quality_audit_criterion c ON c.id = n.criterion_id "
             "WHERE n.department_id IN (SELECT id FROM hr_department WHERE parent_path LIKE %s) "
             "ORDER BY n.date, n.id",
-            (f"%/{info['officer_unit']}/%",),
+            (unit_path,),
         ),
         (
             "overdue actions, counted",
