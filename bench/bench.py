@@ -11,7 +11,9 @@ SQL queries, and the time of one hand-written SQL query giving the same result (
 floor). With --oca it builds the same nonconformities in OCA's mgmtsystem_nonconformity
 (registry wheels, outside the repository) and compares; with --load it serves the
 database with several workers and lets hundreds of staff acknowledge a new revision at
-once, then checks that nothing was lost. Nothing here is a timed test.
+once, then checks that nothing was lost; with --replica it shows Odoo running the
+read-only routes and calls on a streaming replica (bench/replica.py). Nothing here is a
+timed test.
 """
 
 import argparse
@@ -582,6 +584,9 @@ def main():
     parser.add_argument("--check-flat", action="store_true", help="grow x2, compare queries")
     parser.add_argument("--oca", action="store_true", help="compare with OCA mgmtsystem")
     parser.add_argument("--load", action="store_true", help="concurrent staff over JSON-RPC")
+    parser.add_argument(
+        "--replica", action="store_true", help="reads on a streaming replica (bench/replica.py)"
+    )
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--drop", action="store_true", help="drop the databases afterwards")
     args = parser.parse_args()
@@ -657,15 +662,23 @@ def main():
         from load import run_load
 
         figures["load"] = run_load(env_vars, odoo_root, db_args, db, info, registry)
+    if args.replica:
+        from replica import SOURCE_DB, run_replica_demo
+
+        print("\nRead replica (bench/replica.py):", flush=True)
+        figures["replica"] = run_replica_demo(env_vars, odoo_root, db_args)
     print(f"\nTotal {time.time() - started:.0f} s")
     if args.drop:
         import odoo
 
         odoo.sql_db.close_all()
         harness.drop_database(db_args, db)
+        if args.replica:
+            harness.drop_database(db_args, SOURCE_DB)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
-    return 0 if figures.get("flat", True) else 1
+    replica_ok = not figures.get("replica", {}).get("problems")
+    return 0 if figures.get("flat", True) and replica_ok else 1
 
 
 if __name__ == "__main__":

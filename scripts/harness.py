@@ -25,6 +25,7 @@ import os
 import pwd
 import re
 import runpy
+import shlex
 import shutil
 import socket
 import subprocess
@@ -372,7 +373,7 @@ def postgres():
     return _private_cluster()
 
 
-def _pg_bin(name):
+def pg_bin(name):
     found = shutil.which(name) or next(
         iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
     )
@@ -384,76 +385,125 @@ def _pg_bin(name):
     return found
 
 
+def cluster_owner():
+    """(command prefix, owner role) for PostgreSQL's server tools.
+
+    PostgreSQL will not run as root: as root the clusters belong to 'postgres' and its
+    tools run through `runuser -u postgres --`."""
+    if os.getuid() == 0:
+        return ["runuser", "-u", "postgres", "--"], "postgres"
+    return [], pwd.getpwuid(os.getuid()).pw_name
+
+
+def give_to_cluster_owner(path):
+    """As root, hand a folder to 'postgres' (who cannot enter root's home)."""
+    if os.getuid() == 0:
+        shutil.chown(path, "postgres", "postgres")
+
+
+def init_cluster(data, sync=True):
+    """initdb a trust-authenticated UTF8 cluster in `data` (owned by cluster_owner());
+    sync=False for a throwaway one (initdb --no-sync)."""
+    run_as, owner = cluster_owner()
+    data.mkdir(parents=True, exist_ok=True)
+    give_to_cluster_owner(data)
+    subprocess.run(
+        run_as
+        + [pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", owner, "-E", "UTF8"]
+        + ([] if sync else ["--no-sync"]),
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=300,
+    )
+
+
+def start_cluster(data, port, log=None, settings=None, sockets=None):
+    """Start the cluster in `data` on 127.0.0.1:`port` and wait until it answers.
+
+    `settings` are server parameters (`-c name=value`); `log` defaults to
+    `data`/server.log, `sockets` (the Unix socket's folder) to `data`; both must be
+    writable by the cluster's owner."""
+    run_as, _owner = cluster_owner()
+    options = f"-p {port} -k {sockets or data} -c listen_addresses=127.0.0.1"
+    for name, value in (settings or {}).items():
+        options += " -c " + shlex.quote(f"{name}={value}")
+    subprocess.run(
+        run_as
+        + [
+            pg_bin("pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(log or data / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def stop_cluster(data, timeout=60):
+    """Stop the cluster in `data` (fast shutdown); True when it was running."""
+    if not (data / "postmaster.pid").exists():
+        return False
+    run_as, _owner = cluster_owner()
+    subprocess.run(
+        run_as
+        + [pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "-t", str(timeout)]
+        + ["stop"],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=timeout + 10,
+    )
+    return True
+
+
+def ensure_login_role(port, owner):
+    """The role Odoo connects as: the owner itself, or 'odoo' when the owner is 'postgres'
+    (Odoo refuses to connect as 'postgres')."""
+    user = "odoo" if owner == "postgres" else owner
+    if user != owner:
+        psql(
+            ("127.0.0.1", port, owner),
+            f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='{user}') "
+            f"THEN CREATE ROLE {user} SUPERUSER LOGIN; END IF; END$$;",
+        )
+    return user
+
+
 def _private_cluster():
-    as_root = os.getuid() == 0
     # as root, the cluster belongs to 'postgres', who cannot enter root's home
     default = (
         Path("/var/lib/quality_university/pgdata")
-        if as_root
+        if os.getuid() == 0
         else Path.home() / ".local/share/quality_university/pgdata"
     )
     data = Path(os.environ.get("QU_PGDATA", default))
     port = os.environ.get("QU_PGPORT", "54329")
-    # PostgreSQL will not run as root: the cluster then belongs to 'postgres'
-    run_as = ["runuser", "-u", "postgres", "--"] if as_root else []
-    owner = "postgres" if as_root else pwd.getpwuid(os.getuid()).pw_name
+    _run_as, owner = cluster_owner()
     if not (data / "PG_VERSION").exists():
-        data.mkdir(parents=True, exist_ok=True)
-        if as_root:
-            shutil.chown(data, "postgres", "postgres")
-        subprocess.run(
-            run_as + [_pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", owner, "-E", "UTF8"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        init_cluster(data)
     if not _answers("127.0.0.1", port):
-        subprocess.run(
-            run_as
-            + [
-                _pg_bin("pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(data / "server.log"),
-                "-o",
-                f"-p {port} -k {data} -c listen_addresses=127.0.0.1",
-                "-w",
-                "start",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    user = "odoo" if owner == "postgres" else owner
-    if user != owner:
-        subprocess.run(
-            [
-                _pg_bin("psql"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                port,
-                "-U",
-                owner,
-                "-d",
-                "postgres",
-                "-tAc",
-                f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='{user}') "
-                f"THEN CREATE ROLE {user} SUPERUSER LOGIN; END IF; END$$;",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        start_cluster(data, port)
+    user = ensure_login_role(port, owner)
     print(f"Private PostgreSQL cluster in {data} on 127.0.0.1:{port} (role {user}).", flush=True)
     return "127.0.0.1", port, user
 
 
-def psql(db_args, sql):
+def psql(db_args, sql, database="postgres"):
     host, port, user = db_args
     return subprocess.run(
-        [_pg_bin("psql"), "-h", host, "-p", str(port), "-U", user, "-d", "postgres", "-tAc", sql],
+        [pg_bin("psql"), "-h", host, "-p", str(port), "-U", user, "-d", database, "-tAc", sql],
         capture_output=True,
         text=True,
         check=True,
+        timeout=300,
     ).stdout.strip()
 
 
@@ -467,10 +517,12 @@ def drop_database(db_args, name):
 
 def odoo_command(odoo_root, db_args, database, *args):
     host, port, user = db_args
+    # odoo-bin where there is one: with --workers, Odoo starts its websocket (gevent)
+    # process by running sys.argv[0] again, which `-m odoo` makes odoo/__main__.py
+    odoo_bin = odoo_root / "odoo-bin"
     return [
         sys.executable,
-        "-m",
-        "odoo",
+        *([str(odoo_bin)] if odoo_bin.is_file() else ["-m", "odoo"]),
         "--addons-path",
         addons_path(odoo_root),
         "--db_host",

@@ -10,7 +10,7 @@ class QualityDocumentXlsx(http.Controller):
     """The document register and the acknowledgement status as XLSX, with the
     reader's access rights and language."""
 
-    @http.route("/quality_university/documents.xlsx", type="http", auth="user")
+    @http.route("/quality_university/documents.xlsx", type="http", auth="user", readonly=True)
     def document_register(self, **kwargs):
         env = request.env
         documents = env["quality.document"].search([])
@@ -50,7 +50,9 @@ class QualityDocumentXlsx(http.Controller):
         ]
         return xlsx_response("document_register.xlsx", env._("Document Register"), header, rows)
 
-    @http.route("/quality_university/acknowledgements.xlsx", type="http", auth="user")
+    @http.route(
+        "/quality_university/acknowledgements.xlsx", type="http", auth="user", readonly=True
+    )
     def acknowledgement_status(self, revision_id=None, **kwargs):
         env = request.env
         domain = [("state", "!=", "cancelled")]

@@ -29,6 +29,7 @@ class QualityEmploymentXlsx(http.Controller):
         "/quality_university/employment_import_template/<string:kind>.xlsx",
         type="http",
         auth="user",
+        readonly=True,
     )
     def import_template(self, kind, **kwargs):
         """An empty workbook with the columns the import expects."""
@@ -44,7 +45,9 @@ class QualityEmploymentXlsx(http.Controller):
         workbook.close()
         return _response(output.getvalue(), f"{kind}_template.xlsx")
 
-    @http.route("/quality_university/employment_report.xlsx", type="http", auth="user")
+    @http.route(
+        "/quality_university/employment_report.xlsx", type="http", auth="user", readonly=True
+    )
     def employment_report(self, department_id=None, year=None, **kwargs):
         """The yearly employment report of a graduating department."""
         env = request.env

@@ -5,7 +5,9 @@ from .xlsx import xlsx_response
 
 
 class QualityNonconformityXlsx(http.Controller):
-    @http.route("/quality_university/nonconformity_register.xlsx", type="http", auth="user")
+    @http.route(
+        "/quality_university/nonconformity_register.xlsx", type="http", auth="user", readonly=True
+    )
     def nonconformity_register(self, **kwargs):
         """The nonconformity register the user may read, one row per nonconformity."""
         env = request.env

@@ -8,7 +8,7 @@ from odoo.http import content_disposition, request
 
 
 class QualityRatingXlsx(http.Controller):
-    @http.route("/quality_university/ranking.xlsx", type="http", auth="user")
+    @http.route("/quality_university/ranking.xlsx", type="http", auth="user", readonly=True)
     def ranking(self, rating_id=None, **kwargs):
         """A rating's ranking with the reader's rights and language: text with
         write_string, numbers with write_number, never a formula."""

@@ -414,7 +414,9 @@ class QualityRating(models.Model):
             [("rating_id", "=", self.id)], order="rank, id"
         )
 
+    @api.readonly
     def action_export_xlsx(self):
+        """Only hands over the download URL: a read replica can answer."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_url",

@@ -88,6 +88,13 @@ class QualityOverview(models.TransientModel):
                 [("date", ">=", date_from), ("date", "<=", date_to)]
             )
 
+    @api.readonly
+    def onchange(self, values, field_names, fields_spec):
+        """The screen's figures are computed on the fly, never stored, and the overview
+        is never saved to show them: a read replica can serve them (--db_replica_host).
+        The buttons stay read/write: the client saves the overview just before."""
+        return super().onchange(values, field_names, fields_spec)
+
     def _open(self, xmlid, view_mode, domain, context=None):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["view_mode"] = view_mode

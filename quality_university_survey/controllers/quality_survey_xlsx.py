@@ -60,6 +60,7 @@ class QualitySurveyXlsx(http.Controller):
         "/quality_university_survey/campaign/<campaign_id>/indices.xlsx",
         type="http",
         auth="user",
+        readonly=True,
     )
     def campaign_indices(self, campaign_id, **kwargs):
         """Satisfaction index per category × unit × question, as the reader may see it."""
@@ -94,6 +95,7 @@ class QualitySurveyXlsx(http.Controller):
         "/quality_university_survey/campaign/<campaign_id>/answers.xlsx",
         type="http",
         auth="user",
+        readonly=True,
     )
     def campaign_answers(self, campaign_id, **kwargs):
         """Anonymised answers: a respondent number drawn in random order (from the

@@ -331,7 +331,9 @@ class QualitySurveyCampaign(models.Model):
         action["context"] = {"search_default_group_category": 1}
         return action
 
+    @api.readonly
     def action_export_indices(self):
+        """Only hands over the download URL: a read replica can answer."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_url",
@@ -339,7 +341,9 @@ class QualitySurveyCampaign(models.Model):
             "target": "download",
         }
 
+    @api.readonly
     def action_export_answers(self):
+        """Only hands over the download URL: a read replica can answer."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_url",
