@@ -8,6 +8,7 @@ and time.
 
 import statistics
 import subprocess
+import tempfile
 import threading
 import time
 import uuid
@@ -87,7 +88,9 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
         "--limit-time-real",
         "300",
     )
-    server = subprocess.Popen(cmd, env=env_vars, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # the server's log goes to a file: a pipe nobody reads would fill and stall it
+    server_log = tempfile.TemporaryFile(mode="w+")
+    server = subprocess.Popen(cmd, env=env_vars, stdout=subprocess.DEVNULL, stderr=server_log)
     try:
         for _ in range(120):
             try:
@@ -188,6 +191,9 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
     finally:
         server.terminate()
         server.wait(timeout=60)
+        server_log.seek(0)
+        server_errors = [line for line in server_log if " ERROR " in line]
+        server_log.close()
     # what got a success answer is in the database, exactly once
     with registry.cursor() as cr:
         cr.execute(
@@ -215,6 +221,7 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
         "workers": workers,
         "requests": len(latencies),
         "errors": len(errors),
+        "server_error_lines": len(server_errors),
         "seconds": wall,
         "throughput_rps": len(latencies) / wall if wall else 0.0,
         "p50_ms": pct(0.50),
@@ -229,6 +236,6 @@ def run_load(env_vars, odoo_root, db_args, db, info, registry, workers=4):
     print("\nLoad (JSON-RPC, multi-process):")
     for key, value in figures.items():
         print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")
-    for error in errors[:5]:
-        print("  error:", error[:200])
+    for error in errors[:5] + server_errors[:5]:
+        print("  error:", error.strip()[:200])
     return figures
