@@ -58,6 +58,21 @@ class HrDepartment(models.Model):
         for department in self:
             department.quality_process_count = counts.get(department, 0)
 
+    def _quality_roll_up(self, counts):
+        """Sum ``counts`` (``{department: [numbers]}``, e.g. a grouped count) into each
+        unit of self with its sub-units, as ``child_of`` would: ``{unit id: [sums]}``."""
+        counts = {department: numbers for department, numbers in counts.items() if department}
+        departments = self.browse({department.id for department in counts}) | self
+        departments.fetch(["parent_path"])
+        totals = {}
+        for department, numbers in counts.items():
+            for unit in self:
+                if department.parent_path.startswith(unit.parent_path):
+                    sums = totals.setdefault(unit.id, [0] * len(numbers))
+                    for index, number in enumerate(numbers):
+                        sums[index] += number
+        return totals
+
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("parent_id") or vals.get("quality_officer_ids") for vals in vals_list):

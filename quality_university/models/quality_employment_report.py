@@ -8,6 +8,25 @@ RATES = (
     ("in_specialty_rate", "in_specialty_count", "employed_count"),
 )
 
+# the counts of a row, which add up over rows
+COUNTS = (
+    "graduate_count",
+    "known_count",
+    "excluded_count",
+    "base_count",
+    "positive_count",
+    "employed_count",
+    "in_specialty_count",
+    "in_specialty_unproven_count",
+    "months_to_job_total",
+)
+# the named indicators this report provides, and their rate
+INDICATOR_RATES = {
+    "employment_rate": "employment_rate",
+    "employment_knowledge_rate": "knowledge_rate",
+    "employment_in_specialty_rate": "in_specialty_rate",
+}
+
 
 def _rate(numerator, denominator):
     return round(100.0 * numerator / denominator, 2) if denominator else 0.0
@@ -61,10 +80,12 @@ class QualityEmploymentReport(models.Model):
     )
 
     def _query(self):
+        """One row per programme, graduation year and checkpoint. The id is made of
+        those three (no window function), so a filter on them or on the unit reaches
+        the graduates' indexes instead of aggregating every year of every unit."""
         return """
-            SELECT row_number() OVER (
-                       ORDER BY c.programme_id, c.graduation_year, c.checkpoint_id
-                   ) AS id,
+            SELECT (c.programme_id::bigint * 10000 + c.graduation_year) * 100000
+                       + c.checkpoint_id AS id,
                    c.*,
                    c.known_count - c.excluded_count AS base_count,
                    CASE WHEN c.graduate_count > 0
@@ -134,30 +155,40 @@ class QualityEmploymentReport(models.Model):
     @api.model
     def _figures(self, domain, groupby=()):
         """Counts and rates for ``domain`` grouped by ``groupby``: one query."""
-        counts = [
-            "graduate_count",
-            "known_count",
-            "excluded_count",
-            "base_count",
-            "positive_count",
-            "employed_count",
-            "in_specialty_count",
-            "in_specialty_unproven_count",
-            "months_to_job_total",
-        ]
         result = []
-        for row in self._read_group(domain, list(groupby), [f"{c}:sum" for c in counts]):
-            keys, values = row[: len(groupby)], dict(zip(counts, row[len(groupby) :], strict=True))
-            values = {name: value or 0 for name, value in values.items()}
-            for rate, numerator, denominator in RATES:
-                values[rate] = _rate(values[numerator], values[denominator])
-            values["months_to_job_avg"] = (
-                round(values["months_to_job_total"] / values["employed_count"], 1)
-                if values["employed_count"]
-                else 0.0
-            )
-            result.append((keys, values))
+        for row in self._read_group(domain, list(groupby), [f"{c}:sum" for c in COUNTS]):
+            keys, values = row[: len(groupby)], dict(zip(COUNTS, row[len(groupby) :], strict=True))
+            result.append((keys, self._with_rates(values)))
         return result
+
+    @api.model
+    def _sum_figures(self, figures):
+        """The figures of several groups as one: their counts summed, rates of the sums."""
+        return self._with_rates({name: sum(values[name] for values in figures) for name in COUNTS})
+
+    @api.model
+    def _with_rates(self, counts):
+        values = {name: counts[name] or 0 for name in COUNTS}
+        for rate, numerator, denominator in RATES:
+            values[rate] = _rate(values[numerator], values[denominator])
+        values["months_to_job_avg"] = (
+            round(values["months_to_job_total"] / values["employed_count"], 1)
+            if values["employed_count"]
+            else 0.0
+        )
+        return values
+
+    @api.model
+    def _unit_domain(self, departments):
+        """The units and their sub-units, as ``child_of`` finds them, as a list of ids:
+        the filter then reaches the graduates under the view's grouping."""
+        units = (
+            self.env["hr.department"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "child_of", departments.ids)])
+        )
+        return [("department_id", "in", units.ids)]
 
     @api.model
     def _cohort_domain(self, date_from, date_to, company=None, department=None):
@@ -170,7 +201,7 @@ class QualityEmploymentReport(models.Model):
         if company:
             domain.append(("company_id", "=", company.id))
         if department:
-            domain.append(("department_id", "child_of", department.ids))
+            domain += self._unit_domain(department)
         return domain
 
     # management review and quality objectives --------------------------------
@@ -226,11 +257,7 @@ class QualityEmploymentReport(models.Model):
 
     @api.model
     def _quality_indicator_value(self, code, date_from, date_to, department):
-        rate = {
-            "employment_rate": "employment_rate",
-            "employment_knowledge_rate": "knowledge_rate",
-            "employment_in_specialty_rate": "in_specialty_rate",
-        }.get(code)
+        rate = INDICATOR_RATES.get(code)
         if not rate:
             return None
         domain = self._cohort_domain(date_from, date_to, department=department or None)
@@ -238,6 +265,25 @@ class QualityEmploymentReport(models.Model):
         if not figures or not figures[0][1]["graduate_count"]:
             return None
         return figures[0][1][rate]
+
+    @api.model
+    def _quality_indicator_values(self, code, date_from, date_to, departments):
+        """``_quality_indicator_value`` of each unit of ``departments``: one query."""
+        rate = INDICATOR_RATES.get(code)
+        if not rate or not departments:
+            return {}
+        numerator, denominator = next((num, den) for r, num, den in RATES if r == rate)
+        domain = self._cohort_domain(date_from, date_to, department=departments)
+        counts = {
+            keys[0]: [values["graduate_count"], values[numerator], values[denominator]]
+            for keys, values in self._figures(domain, ("department_id",))
+            if keys[0]
+        }
+        return {
+            unit_id: _rate(num, den)
+            for unit_id, (graduates, num, den) in departments._quality_roll_up(counts).items()
+            if graduates
+        }
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -1,3 +1,7 @@
+import io
+
+import xlsxwriter
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -257,71 +261,71 @@ class QualityRating(models.Model):
         # 3. the values the system knows
         for indicator in indicators.filtered(lambda i: i.source != "manual"):
             self._update_live_values(indicator, is_employee)
-        # 4. normalisation, weighted values, score, rank, last year
+        # 4. normalisation and weighted values, then score, rank and last year's in one
+        # statement each; rows whose figures did not change are not rewritten
         cr.execute(
             SQL(
                 """UPDATE quality_rating_value v
-                      SET normalised = CASE
-                              WHEN i.normalisation = 'none' THEN v.value
-                              WHEN COALESCE(m.top, 0) = 0 AND i.direction = 'lower' THEN 1
-                              WHEN COALESCE(m.top, 0) = 0 THEN 0
-                              WHEN i.direction = 'lower' THEN 1 - v.value / m.top
-                              ELSE v.value / m.top END
-                     FROM quality_rating_indicator i,
-                          (SELECT indicator_id, MAX(value) AS top FROM quality_rating_value
-                            WHERE rating_id = %s GROUP BY indicator_id) m
-                    WHERE v.rating_id = %s AND i.id = v.indicator_id
-                      AND m.indicator_id = v.indicator_id""",
+                      SET normalised = n.normalised, weighted = n.weighted
+                     FROM (SELECT n.id, n.normalised,
+                                  ROUND((n.weight * n.normalised)::numeric, 6) AS weighted
+                             FROM (SELECT v.id, i.weight, CASE
+                                          WHEN i.normalisation = 'none' THEN v.value
+                                          WHEN COALESCE(m.top, 0) = 0
+                                               AND i.direction = 'lower' THEN 1
+                                          WHEN COALESCE(m.top, 0) = 0 THEN 0
+                                          WHEN i.direction = 'lower' THEN 1 - v.value / m.top
+                                          ELSE v.value / m.top END AS normalised
+                                     FROM quality_rating_value v
+                                     JOIN quality_rating_indicator i ON i.id = v.indicator_id
+                                     JOIN (SELECT indicator_id, MAX(value) AS top
+                                             FROM quality_rating_value WHERE rating_id = %s
+                                            GROUP BY indicator_id) m
+                                       ON m.indicator_id = v.indicator_id
+                                    WHERE v.rating_id = %s) n) n
+                    WHERE v.id = n.id
+                      AND (v.normalised, v.weighted) IS DISTINCT FROM (n.normalised, n.weighted)""",
                 self.id,
-                self.id,
-            )
-        )
-        cr.execute(
-            SQL(
-                """UPDATE quality_rating_value v
-                      SET weighted = ROUND((i.weight * v.normalised)::numeric, 6)
-                     FROM quality_rating_indicator i
-                    WHERE v.rating_id = %s AND i.id = v.indicator_id""",
-                self.id,
-            )
-        )
-        cr.execute(
-            SQL(
-                """UPDATE quality_rating_line l
-                      SET score = s.total, previous_score = NULL, previous_rank = NULL,
-                          score_delta = NULL, rank_delta = NULL
-                     FROM (SELECT line_id, ROUND(SUM(weighted)::numeric, 4) AS total
-                             FROM quality_rating_value WHERE rating_id = %s
-                            GROUP BY line_id) s
-                    WHERE l.id = s.line_id""",
-                self.id,
-            )
-        )
-        cr.execute(
-            SQL(
-                """UPDATE quality_rating_line l SET rank = r.rank
-                     FROM (SELECT id, RANK() OVER (ORDER BY score DESC) AS rank
-                             FROM quality_rating_line WHERE rating_id = %s) r
-                    WHERE l.id = r.id""",
                 self.id,
             )
         )
         previous = self._previous_rating()
-        if previous:
-            cr.execute(
-                SQL(
-                    """UPDATE quality_rating_line l
-                          SET previous_score = p.score, previous_rank = p.rank,
-                              score_delta = l.score - p.score,
-                              rank_delta = p.rank - l.rank
-                         FROM quality_rating_line p
-                        WHERE l.rating_id = %s AND p.rating_id = %s AND p.%s = l.%s""",
-                    self.id,
-                    previous.id,
-                    key,
-                    key,
-                )
+        cr.execute(
+            SQL(
+                """UPDATE quality_rating_line l
+                      SET score = n.score, rank = n.rank, previous_score = n.previous_score,
+                          previous_rank = n.previous_rank, score_delta = n.score_delta,
+                          rank_delta = n.rank_delta
+                     FROM (SELECT r.id, r.score, r.rank, p.score AS previous_score,
+                                  p.rank AS previous_rank, r.score - p.score AS score_delta,
+                                  p.rank - r.rank AS rank_delta
+                             FROM (SELECT s.id, s.key, s.score,
+                                          RANK() OVER (ORDER BY s.score DESC) AS rank
+                                     FROM (SELECT l.id, l.%s AS key,
+                                                  COALESCE(t.total, l.score) AS score
+                                             FROM quality_rating_line l
+                                             LEFT JOIN (SELECT line_id,
+                                                               ROUND(SUM(weighted)::numeric, 4)
+                                                                   AS total
+                                                          FROM quality_rating_value
+                                                         WHERE rating_id = %s
+                                                         GROUP BY line_id) t
+                                               ON t.line_id = l.id
+                                            WHERE l.rating_id = %s) s) r
+                             LEFT JOIN quality_rating_line p
+                                    ON p.rating_id = %s AND p.%s = r.key) n
+                    WHERE l.id = n.id
+                      AND (l.score, l.rank, l.previous_score, l.previous_rank, l.score_delta,
+                           l.rank_delta)
+                          IS DISTINCT FROM (n.score, n.rank, n.previous_score, n.previous_rank,
+                                            n.score_delta, n.rank_delta)""",
+                key,
+                self.id,
+                self.id,
+                previous.id or None,
+                key,
             )
+        )
         self._workflow_write({"computed_on": fields.Datetime.now()})
         self.env.invalidate_all()
 
@@ -381,16 +385,11 @@ class QualityRating(models.Model):
                     if department
                 ]
             )
-            keys, values = [], []
-            for unit in units:
-                value = indicator._named_value(date_from, date_to, unit)
-                if value is not None:
-                    keys.append(unit.id)
-                    values.append(float(value))
+            named = indicator._named_values(date_from, date_to, units)
             source = SQL(
                 "SELECT unnest(%s::integer[]) AS key, unnest(%s::float[]) AS value",
-                keys,
-                values,
+                list(named),
+                [float(value) for value in named.values()],
             )
             per_unit = True
         line_key = SQL("department_id") if per_unit or not is_employee else SQL("employee_id")
@@ -399,7 +398,8 @@ class QualityRating(models.Model):
                 """UPDATE quality_rating_value v SET value = COALESCE(src.value, 0)
                      FROM quality_rating_line l
                      LEFT JOIN (%s) src ON src.key = l.%s
-                    WHERE v.line_id = l.id AND v.rating_id = %s AND v.indicator_id = %s""",
+                    WHERE v.line_id = l.id AND v.rating_id = %s AND v.indicator_id = %s
+                      AND v.value IS DISTINCT FROM COALESCE(src.value, 0)""",
                 source,
                 line_key,
                 self.id,
@@ -408,11 +408,54 @@ class QualityRating(models.Model):
         )
 
     def _report_lines(self):
-        """The lines the reader may see (reports read x2many fields without rules)."""
+        """The lines the reader may see (reports read x2many fields without rules), with
+        what the PDF and the XLSX print: three queries for any number of lines."""
         self.ensure_one()
-        return self.env["quality.rating.line"].search(
-            [("rating_id", "=", self.id)], order="rank, id"
+        lines = self.env["quality.rating.line"].search_fetch(
+            [("rating_id", "=", self.id)],
+            ["rank", "employee_id", "department_id", "faculty_id", "score"]
+            + ["previous_rank", "score_delta"],
+            order="rank, id",
         )
+        lines.employee_id.fetch(["name"])
+        (lines.department_id | lines.faculty_id).fetch(["name", "complete_name"])
+        return lines
+
+    def _ranking_xlsx_content(self):
+        """The bytes of the ranking's XLSX with the reader's rights and language: text with
+        write_string, numbers with write_number, never a formula."""
+        self.ensure_one()
+        env = self.env
+        lines = self._report_lines()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(env._("Ranking")[:31])
+        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        header = [
+            env._("Rank"),
+            env._("Employee"),
+            env._("Unit"),
+            env._("Faculty"),
+            env._("Score"),
+            env._("Last Year's Rank"),
+            env._("Score Change"),
+        ]
+        sheet.write_string(0, 0, self.name or "", bold)
+        for col, title in enumerate(header):
+            sheet.write_string(1, col, title, bold)
+        for row, line in enumerate(lines, start=2):
+            sheet.write_number(row, 0, line.rank)
+            sheet.write_string(row, 1, line.employee_id.name or "")
+            sheet.write_string(row, 2, line.department_id.name or "")
+            sheet.write_string(row, 3, line.faculty_id.name or "")
+            sheet.write_number(row, 4, line.score)
+            if line.previous_rank:
+                sheet.write_number(row, 5, line.previous_rank)
+                sheet.write_number(row, 6, line.score_delta)
+        sheet.set_column(0, len(header) - 1, 20)
+        sheet.freeze_panes(2, 0)
+        workbook.close()
+        return output.getvalue()
 
     @api.readonly
     def action_export_xlsx(self):

@@ -72,11 +72,22 @@ class QualityRatingIndicator(models.Model):
                     self.env._("Choose the named indicator of %(name)s.", name=indicator.name)
                 )
 
-    def _named_value(self, date_from, date_to, department):
+    def _named_values(self, date_from, date_to, departments):
+        """``{department id: value}`` of the units that have one, each unit with its
+        sub-units: in one go from a provider that implements
+        ``_quality_indicator_values``, else unit by unit."""
         self.ensure_one()
         for provider in self._indicator_providers():
             if self.indicator_code in dict(provider._quality_indicators()):
-                return provider._quality_indicator_value(
-                    self.indicator_code, date_from, date_to, department
-                )
-        return None
+                if hasattr(provider, "_quality_indicator_values"):
+                    return provider._quality_indicator_values(
+                        self.indicator_code, date_from, date_to, departments
+                    )
+                values = {
+                    department.id: provider._quality_indicator_value(
+                        self.indicator_code, date_from, date_to, department
+                    )
+                    for department in departments
+                }
+                return {key: value for key, value in values.items() if value is not None}
+        return {}

@@ -157,3 +157,23 @@ class QualityTrainingPlanLine(models.Model):
         if not planned:
             return None
         return 100.0 * sum(count for done, count in groups if done) / planned
+
+    @api.model
+    def _quality_indicator_values(self, code, date_from, date_to, departments):
+        """``_quality_indicator_value`` of each unit of ``departments``: one query."""
+        if code != "training_plan_execution" or not departments:
+            return {}
+        domain = self._quality_period_domain(date_from, date_to)
+        domain.append(("department_id", "child_of", departments.ids))
+        counts = {}
+        for department, done, count in self.sudo()._read_group(
+            domain, ["department_id", "done"], ["__count"]
+        ):
+            planned_done = counts.setdefault(department, [0, 0])
+            planned_done[0] += count
+            planned_done[1] += count if done else 0
+        return {
+            unit_id: 100.0 * done / planned
+            for unit_id, (planned, done) in departments._quality_roll_up(counts).items()
+            if planned
+        }

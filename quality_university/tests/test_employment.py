@@ -173,6 +173,22 @@ class TestEmploymentRates(EmploymentCommon):
         self.assertIsNone(
             Report._quality_indicator_value("unknown", "2030-01-01", "2030-12-31", None)
         )
+        # every unit at once, each with its sub-units, as unit by unit
+        units = self.kafedra_ped | self.faculty_ped | self.faculty_eng
+        for code in ("employment_rate", "employment_knowledge_rate"):
+            with self.subTest(code=code):
+                expected = {
+                    unit.id: Report._quality_indicator_value(code, "2030-01-01", "2030-12-31", unit)
+                    for unit in units
+                }
+                self.assertEqual(
+                    Report._quality_indicator_values(code, "2030-01-01", "2030-12-31", units),
+                    {key: value for key, value in expected.items() if value is not None},
+                )
+        self.assertEqual(
+            Report._quality_indicator_values("employment_rate", "2040-01-01", "2040-12-31", units),
+            {},
+        )
         self.assertTrue(Report._quality_review_provider)
         section = Report._quality_review_section("2030-01-01", "2030-12-31", self.env.company)
         json.dumps(section)

@@ -193,7 +193,7 @@ class TestRating(RatingCommon):
         Department = self.env["hr.department"]
         warm = self._rating("2024", "Warm-up")
         warm.action_compute()
-        figures = {}
+        figures, xlsx_queries = {}, {}
         # one shared work contact spares creating 5,500 partners; the rating ignores it
         contact = self.env["res.partner"].create({"name": "Population contact"})
         for size in (500, 5000):
@@ -227,6 +227,11 @@ class TestRating(RatingCommon):
             rating.action_compute()
             figures[size] = (self.env.cr.sql_log_count - before, time.time() - started)
             self.assertEqual(rating.line_count, size)
+            # the ranking XLSX (and PDF) read the lines and their names in one go
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            rating._ranking_xlsx_content()
+            xlsx_queries[size] = self.env.cr.sql_log_count - before
         _logger.info(
             "Rating computation: %s queries / %.2f s for 500 employees, "
             "%s queries / %.2f s for 5000",
@@ -237,6 +242,83 @@ class TestRating(RatingCommon):
         )
         self.assertEqual(figures[500][0], figures[5000][0])
         self.assertLess(figures[500][0], 60)
+        self.assertEqual(xlsx_queries[500], xlsx_queries[5000])
+
+    def test_named_indicator_of_every_kafedra_in_one_go(self):
+        """A kafedra rating's named indicator is each unit's own value, and the number
+        of units does not change the number of queries."""
+        Line = self.env["quality.training.plan.line"]
+        course = self.env["quality.training.course"].create({"name": "Rated course"})
+        self.env["quality.training.plan"].create(
+            {
+                "department_id": self.unit1.id,
+                "academic_year": "2024",
+                "line_ids": [
+                    Command.create({"employee_id": e.id, "course_id": course.id})
+                    for e in (self.a, self.b)
+                ],
+            }
+        )
+        self.env["hr.resume.line"].create(
+            {
+                "employee_id": self.a.id,
+                "line_type_id": self.env.ref(
+                    "quality_university.resume_line_type_professional_development"
+                ).id,
+                "name": course.name,
+                "quality_course_id": course.id,
+                "date_start": date(2024, 11, 5),
+            }
+        )
+        indicator_set = self.env["quality.rating.indicator.set"].create(
+            {
+                "name": "Test kafedra rating",
+                "rating_type": "department",
+                "indicator_ids": [
+                    Command.create(
+                        {
+                            "name": "Training plan execution",
+                            "source": "named",
+                            "indicator_code": "training_plan_execution",
+                        }
+                    ),
+                ],
+            }
+        )
+        rating = self.env["quality.rating"].create(
+            {
+                "name": "Kafedras",
+                "indicator_set_id": indicator_set.id,
+                "academic_year": "2024",
+                "department_id": self.rated.id,
+            }
+        )
+        rating.action_compute()
+        values = {line.department_id: line.value_ids.value for line in rating.line_ids}
+        expected = Line._quality_indicator_value(
+            "training_plan_execution", date(2024, 9, 1), date(2025, 8, 31), self.unit1
+        )
+        self.assertEqual(values, {self.unit1: expected, self.unit2: 0.0})
+        self.assertEqual(expected, 50.0)
+        counts = []
+        for more in (0, 10):
+            self.env["hr.department"].create(
+                [
+                    {
+                        "name": f"Rated Kafedra {more}-{i}",
+                        "quality_unit_type": "department",
+                        "parent_id": self.rated.id,
+                    }
+                    for i in range(more)
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            rating.action_compute()
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(rating.line_count, 2 + more)
+        self.assertEqual(counts[0], counts[1])
 
 
 @tagged("post_install", "-at_install")

@@ -117,6 +117,20 @@ class TestTrainingPlan(QualityCommon):
                 "training_plan_execution", date(2019, 9, 1), date(2020, 8, 31), self.kafedra_ped
             )
         )
+        # every unit at once, each with its sub-units, as unit by unit
+        units = self.kafedra_ped | self.faculty_ped | self.faculty_eng
+        self.assertEqual(
+            Line._quality_indicator_values(
+                "training_plan_execution", date(2024, 9, 1), date(2025, 8, 31), units
+            ),
+            {self.kafedra_ped.id: 25.0, self.faculty_ped.id: 25.0, self.faculty_eng.id: 100.0},
+        )
+        self.assertEqual(
+            Line._quality_indicator_values(
+                "training_plan_execution", date(2019, 9, 1), date(2020, 8, 31), units
+            ),
+            {},
+        )
 
     def test_plan_validation_and_access(self):
         with self.assertRaises(ValidationError):
