@@ -3,6 +3,7 @@ from . import quality_survey_category
 from . import quality_survey_rate_target
 from . import survey_question
 from . import survey_user_input
+from . import survey_user_input_line
 from . import res_partner
 from . import res_company
 from . import res_config_settings

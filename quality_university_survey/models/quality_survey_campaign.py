@@ -1,8 +1,10 @@
 import re
+from collections import Counter
 from datetime import timedelta
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from .survey_survey import STAKEHOLDERS
 
@@ -191,7 +193,9 @@ class QualitySurveyCampaign(models.Model):
     def _compute_response_rate_target(self):
         targets = {
             (t.stakeholder, t.company_id.id): t.target_rate
-            for t in self.env["quality.survey.rate.target"].sudo().search([])
+            for t in self.env["quality.survey.rate.target"]
+            .sudo()
+            .search_fetch([], ["stakeholder", "company_id", "target_rate"])
         }
         for campaign in self:
             campaign.response_rate_target = targets.get(
@@ -522,17 +526,20 @@ class QualitySurveyCampaign(models.Model):
                 )
         actions = Action.create(action_vals) if action_vals else Action
         nonconformities = Nonconformity.create(nc_vals) if nc_vals else Nonconformity
-        for campaign in self:
-            new = actions.filtered(lambda a, c=campaign: a.survey_campaign_id == c)
-            new_nc = nonconformities.filtered(lambda n, c=campaign: n.survey_campaign_id == c)
-            if new or new_nc:
-                campaign.message_post(
-                    body=self.env._(
-                        "The analysis opened %(count)s improvement actions or "
-                        "nonconformities for categories below the threshold.",
-                        count=len(new) + len(new_nc),
-                    )
+        # one note on each campaign that opened some, logged in one batch
+        opened_count = Counter(record.survey_campaign_id.id for record in actions) + Counter(
+            record.survey_campaign_id.id for record in nonconformities
+        )
+        self.browse(list(opened_count))._message_log_batch(
+            {
+                campaign_id: self.env._(
+                    "The analysis opened %(count)s improvement actions or "
+                    "nonconformities for categories below the threshold.",
+                    count=count,
                 )
+                for campaign_id, count in opened_count.items()
+            }
+        )
         return actions, nonconformities
 
     def _previous_campaign(self):
@@ -618,6 +625,120 @@ class QualitySurveyCampaign(models.Model):
             ],
             "target": self.response_rate_target,
         }
+
+    def _indices_rows(self):
+        """Header and rows of the XLSX of indices, as the reader may see them (record
+        rules apply): one row per category × unit × question, small groups marked "too
+        few responses". One query for the rows, one for each kind of name."""
+        self.ensure_one()
+        env = self.env
+        results = env["quality.survey.result"].search_fetch(
+            [("campaign_id", "=", self.id)],
+            [
+                "category_id",
+                "department_id",
+                "question_id",
+                "respondent_count",
+                "satisfaction_index",
+                "visibility",
+            ],
+        )
+        too_few = env._("too few responses")
+        header = [
+            env._("Campaign"),
+            env._("Academic Year"),
+            env._("Category"),
+            env._("Unit"),
+            env._("Question"),
+            env._("Respondents"),
+            env._("Satisfaction Index"),
+        ]
+        rows = [
+            (
+                self.name,
+                self.academic_year,
+                result.category_id.name or "",
+                result.department_id.name or "",
+                result.question_id.title or "",
+                result.respondent_count,
+                round(result.satisfaction_index, 1) if result.visibility == "shown" else too_few,
+            )
+            for result in results
+        ]
+        return header, rows
+
+    def _answers_rows(self):
+        """Header and rows of the anonymised answers: a respondent number drawn in random
+        order (from the answer's secret token), never a name, e-mail or login; the unit
+        only where it has enough respondents. Scale and choice answers only: free texts
+        may name. The quality office's alone (the shared workflow guard): the answers are
+        read past record rules."""
+        self.ensure_one()
+        env = self.env
+        self._check_transition(group="quality_university.group_quality_manager")
+        env["survey.user_input"].flush_model()
+        env["survey.user_input.line"].flush_model()
+        env.cr.execute(
+            SQL(
+                """
+                WITH units AS (
+                    SELECT quality_department_id AS department_id, count(*) AS respondents
+                      FROM survey_user_input
+                     WHERE quality_campaign_id = %(campaign)s AND state = 'done'
+                       AND test_entry IS NOT TRUE
+                     GROUP BY quality_department_id
+                )
+                SELECT md5(ui.access_token) AS respondent,
+                       CASE WHEN u.respondents >= %(min_size)s
+                            THEN ui.quality_department_id END AS department_id,
+                       line.question_id,
+                       line.value_scale,
+                       line.suggested_answer_id
+                  FROM survey_user_input_line line
+                  JOIN survey_user_input ui ON ui.id = line.user_input_id
+                  JOIN survey_question q ON q.id = line.question_id
+                  JOIN units u ON u.department_id IS NOT DISTINCT FROM ui.quality_department_id
+                 WHERE ui.quality_campaign_id = %(campaign)s AND ui.state = 'done'
+                   AND ui.test_entry IS NOT TRUE AND line.skipped IS NOT TRUE
+                   AND line.answer_type IN ('scale', 'suggestion')
+                 ORDER BY md5(ui.access_token), q.sequence, q.id, line.id
+                """,
+                campaign=self.id,
+                min_size=self.min_group_size,
+            )
+        )
+        lines = env.cr.fetchall()
+        questions = env["survey.question"].sudo().browse({line[2] for line in lines})
+        suggestions = (
+            env["survey.question.answer"].sudo().browse({line[4] for line in lines if line[4]})
+        )
+        units = env["hr.department"].sudo().browse({line[1] for line in lines if line[1]})
+        titles = {q.id: (q.title or "", q.quality_category_id.name or "") for q in questions}
+        labels = {s.id: s.value or "" for s in suggestions}
+        unit_names = {u.id: u.name for u in units}
+        numbers = {}
+        too_few = env._("too few responses")
+        rows = []
+        for respondent, unit_id, question_id, value_scale, suggestion_id in lines:
+            number = numbers.setdefault(respondent, len(numbers) + 1)
+            title, category = titles[question_id]
+            rows.append(
+                (
+                    number,
+                    unit_names.get(unit_id, too_few),
+                    category,
+                    title,
+                    labels[suggestion_id] if suggestion_id else value_scale,
+                )
+            )
+        header = [
+            env._("Respondent No."),
+            env._("Unit"),
+            env._("Category"),
+            env._("Question"),
+            env._("Answer"),
+        ]
+        return header, rows
 
     # demo --------------------------------------------------------------------
 
