@@ -18,6 +18,7 @@ class QualityAction(models.Model):
         "effectiveness_date",
         "effectiveness_result",
         "effectiveness_evaluator_id",
+        "reporter_id",
     )
     _workflow_locked_states = ("closed", "cancelled")
 
@@ -36,6 +37,9 @@ class QualityAction(models.Model):
     nonconformity_id = fields.Many2one(
         "quality.nonconformity", ondelete="cascade", index=True, check_company=True
     )
+    # the reporter follows the actions of his or her report (record rule): stored and
+    # indexed, the rule is an OR of two indexes, not a subquery the planner cannot weigh
+    reporter_id = fields.Many2one(related="nonconformity_id.reporter_id", store=True, index=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -48,7 +52,7 @@ class QualityAction(models.Model):
         index=True,
         check_company=True,
     )
-    responsible_id = fields.Many2one("res.users", required=True, tracking=True)
+    responsible_id = fields.Many2one("res.users", required=True, tracking=True, index=True)
     date_deadline = fields.Date(string="Deadline", required=True, tracking=True)
     tasks = fields.Text()
     state = fields.Selection(

@@ -91,7 +91,11 @@ class QualityNonconformity(models.Model):
         check_company=True,
     )
     reporter_id = fields.Many2one(
-        "res.users", string="Reported By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Reported By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        index=True,
     )
     severity = fields.Selection(
         [("major", "Major"), ("minor", "Minor")], required=True, default="minor", tracking=True

@@ -15,7 +15,10 @@ class QualityQualificationAssessment(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True, check_company=True
     )
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    # stored for the record rule: an indexed column, not a subquery on the employees
+    user_id = fields.Many2one(
+        related="employee_id.user_id", string="User", store=True, index="btree_not_null"
+    )
     department_id = fields.Many2one(
         "hr.department",
         string="Unit",

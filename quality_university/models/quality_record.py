@@ -26,7 +26,7 @@ class QualityRecord(models.Model):
     type_id = fields.Many2one(
         "quality.record.type", string="Register Entry", required=True, check_company=True
     )
-    department_id = fields.Many2one(related="type_id.department_id", store=True)
+    department_id = fields.Many2one(related="type_id.department_id", store=True, index=True)
     responsible_id = fields.Many2one(related="type_id.responsible_id")
     location = fields.Char(help="Shelf, folder or electronic location.")
     date_closed = fields.Date(

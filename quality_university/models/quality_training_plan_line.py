@@ -19,7 +19,10 @@ class QualityTrainingPlanLine(models.Model):
     )
     academic_year = fields.Selection(related="plan_id.academic_year", store=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, check_company=True)
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    # stored for the record rule: an indexed column, not a subquery on the employees
+    user_id = fields.Many2one(
+        related="employee_id.user_id", string="User", store=True, index="btree_not_null"
+    )
     course_id = fields.Many2one(
         "quality.training.course", string="Training or Certificate", required=True
     )
