@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 
 class QualityQualificationAssessment(models.Model):
@@ -56,6 +57,15 @@ class QualityQualificationAssessment(models.Model):
     )
     decision = fields.Text()
     next_date = fields.Date(string="Next Assessment Due", tracking=True, index=True)
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_qualification_assessment_date_id_idx",
+            self._table,
+            ["date DESC", "id DESC"],
+        )
 
     @api.depends("employee_id")
     def _compute_department_id(self):

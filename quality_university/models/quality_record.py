@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools.sql import create_index
 
 
 class QualityRecord(models.Model):
@@ -44,6 +45,15 @@ class QualityRecord(models.Model):
     )
     disposal_id = fields.Many2one("quality.record.disposal", string="Disposal Act", readonly=True)
     company_id = fields.Many2one(related="type_id.company_id", store=True)
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_record_retention_end_date_id_idx",
+            self._table,
+            ["retention_end_date", "id"],
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
