@@ -60,7 +60,9 @@ class QualityDocumentXlsx(http.Controller):
             if not revision_id.isdigit():
                 raise BadRequest(env._("revision_id must be a record id."))
             domain.append(("revision_id", "=", int(revision_id)))
-        lines = env["quality.document.acknowledgement"].search(domain)
+        lines = env["quality.document.acknowledgement"].search(
+            domain, order="date_due, document_id, department_id, employee_id"
+        )
         states = dict(lines._fields["state"]._description_selection(env))
         header = [
             env._("Document"),

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 
 class QualityDemandLetter(models.Model):
@@ -23,6 +24,15 @@ class QualityDemandLetter(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_demand_letter_date_id_idx",
+            self._table,
+            ["date DESC", "id DESC"],
+        )
 
     @api.constrains("specialists")
     def _check_specialists(self):

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.sql import create_index
 
 
 class QualityDocument(models.Model):
@@ -132,6 +133,15 @@ class QualityDocument(models.Model):
             "The review interval is a positive number of months.",
         ),
     ]
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_document_level_code_id_idx",
+            self._table,
+            ["level", "code", "id"],
+        )
 
     @api.depends("process_ids.code")
     def _compute_manual_clause(self):

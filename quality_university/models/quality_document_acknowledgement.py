@@ -5,13 +5,16 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 
 class QualityDocumentAcknowledgement(models.Model):
     _name = "quality.document.acknowledgement"
     _description = "Acknowledgement of a Document Revision"
     _inherit = ["quality.workflow.mixin", "mail.thread", "mail.activity.mixin"]
-    _order = "date_due, document_id, department_id, employee_id"
+    # not by document, unit and employee (many2one: joined tables, a sort of the whole
+    # table for each list page); the printed sheet and the export keep that order
+    _order = "date_due, id"
     _rec_name = "revision_id"
     _check_company_auto = True
     # the sheet is written by the distribution and signed by the employee: nothing by hand
@@ -71,6 +74,15 @@ class QualityDocumentAcknowledgement(models.Model):
             "An employee acknowledges a revision once.",
         ),
     ]
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_document_acknowledgement_date_due_id_idx",
+            self._table,
+            ["date_due", "id"],
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

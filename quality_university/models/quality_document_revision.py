@@ -156,7 +156,10 @@ class QualityDocumentRevision(models.Model):
     def _compute_sheet_line_ids(self):
         for revision in self:
             lines = revision.acknowledgement_ids.filtered(lambda a: a.state != "cancelled")
-            revision.sheet_line_ids = lines._filtered_access("read")
+            # the sheet lists the staff unit by unit, by name
+            revision.sheet_line_ids = lines._filtered_access("read").sorted(
+                lambda a: (a.department_id.name or "", a.employee_id.name or "", a.id)
+            )
 
     def _compute_acknowledgement_stats(self):
         stats = {

@@ -2,6 +2,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.sql import create_index
 
 CAREER_GROUP = "quality_university.group_quality_career"
 
@@ -109,6 +110,15 @@ class QualityGraduate(models.Model):
             "A graduate with this student ID already exists.",
         ),
     ]
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_graduate_graduation_year_name_id_idx",
+            self._table,
+            ["graduation_year DESC", "name", "id"],
+        )
 
     @api.depends("employment_ids.checkpoint_id.months", "employment_ids.status_id")
     def _compute_latest_employment_id(self):

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.sql import create_index
 
 OFFICER = "quality_university.group_quality_officer"
 # what the reporter (any employee) writes in his or her report
@@ -91,7 +92,11 @@ class QualityNonconformity(models.Model):
         check_company=True,
     )
     reporter_id = fields.Many2one(
-        "res.users", string="Reported By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Reported By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        index=True,
     )
     severity = fields.Selection(
         [("major", "Major"), ("minor", "Minor")], required=True, default="minor", tracking=True
@@ -160,6 +165,23 @@ class QualityNonconformity(models.Model):
     )
     age_days = fields.Integer(string="Age (days)", compute="_compute_age_days")
     date_closed = fields.Date(readonly=True, tracking=True)
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_nonconformity_date_id_idx",
+            self._table,
+            ["date DESC", "id DESC"],
+        )
+        # the repeated nonconformities' menu: a few among the years' reports
+        create_index(
+            self.env.cr,
+            "quality_nonconformity_repeated_date_id_idx",
+            self._table,
+            ["date DESC", "id DESC"],
+            where="repeated",
+        )
 
     @api.depends("action_ids")
     def _compute_action_count(self):

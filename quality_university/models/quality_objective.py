@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.sql import create_index
 
 TOP = "quality_university.group_quality_top_management"
 MANAGER = "quality_university.group_quality_manager"
@@ -101,6 +102,15 @@ class QualityObjective(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_objective_year_level_sequence_id_idx",
+            self._table,
+            ["year DESC", "level", "sequence", "id"],
+        )
 
     @api.model
     def _selection_indicator_code(self):

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 
 class QualityQualificationAssessment(models.Model):
@@ -15,7 +16,10 @@ class QualityQualificationAssessment(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True, check_company=True
     )
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    # stored for the record rule: an indexed column, not a subquery on the employees
+    user_id = fields.Many2one(
+        related="employee_id.user_id", string="User", store=True, index="btree_not_null"
+    )
     department_id = fields.Many2one(
         "hr.department",
         string="Unit",
@@ -53,6 +57,15 @@ class QualityQualificationAssessment(models.Model):
     )
     decision = fields.Text()
     next_date = fields.Date(string="Next Assessment Due", tracking=True, index=True)
+
+    def init(self):
+        # the default order: a list's first page reads the index, not a sort of the table
+        create_index(
+            self.env.cr,
+            "quality_qualification_assessment_date_id_idx",
+            self._table,
+            ["date DESC", "id DESC"],
+        )
 
     @api.depends("employee_id")
     def _compute_department_id(self):

@@ -1,11 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 
 class QualityTrainingPlanLine(models.Model):
     _name = "quality.training.plan.line"
     _description = "Planned Training"
-    _order = "plan_id, employee_id, id"
+    # the plan's own order starts with its academic year: stored here, the year is indexed
+    _order = "academic_year desc, plan_id, employee_id, id"
     _check_company_auto = True
     _quality_review_provider = True
     _quality_indicator_provider = True
@@ -19,7 +21,10 @@ class QualityTrainingPlanLine(models.Model):
     )
     academic_year = fields.Selection(related="plan_id.academic_year", store=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, check_company=True)
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    # stored for the record rule: an indexed column, not a subquery on the employees
+    user_id = fields.Many2one(
+        related="employee_id.user_id", string="User", store=True, index="btree_not_null"
+    )
     course_id = fields.Many2one(
         "quality.training.course", string="Training or Certificate", required=True
     )
@@ -34,6 +39,16 @@ class QualityTrainingPlanLine(models.Model):
     )
     done = fields.Boolean(compute="_compute_done", store=True, compute_sudo=True, index=True)
     date_done = fields.Date(related="resume_line_id.date_start", string="Done On")
+
+    def init(self):
+        # the default order goes on by many2one (joined, not indexable): the index serves its
+        # leading year, so a list's first page sorts the latest academic year, not the table
+        create_index(
+            self.env.cr,
+            "quality_training_plan_line_academic_year_idx",
+            self._table,
+            ["academic_year DESC"],
+        )
 
     @api.constrains("hours_planned")
     def _check_hours_planned(self):

@@ -36,3 +36,4 @@ from . import test_training_plan
 from . import test_rating
 from . import test_staff_ui
 from . import test_readonly_routes
+from . import test_list_indexes
