@@ -606,10 +606,14 @@ def main():
         if fresh or not param.get_param("quality_bench.info"):
             t0 = time.time()
             info = generate(env, size)
+            print(f"  core generated in {time.time() - t0:.0f} s", flush=True)
             for block in blocks():
+                t1 = time.time()
                 info.update(block.generate(env, size, info))
                 cr.execute("ANALYZE")
                 env.invalidate_all()
+                name = block.__name__.rsplit(".", 1)[-1]
+                print(f"  {name} generated in {time.time() - t1:.0f} s", flush=True)
             param.set_param("quality_bench.info", json.dumps(info))
             cr.commit()
             print(f"  generated in {time.time() - t0:.0f} s", flush=True)
