@@ -627,7 +627,8 @@ def main():
                 env.invalidate_all()
                 param.set_param("quality_bench.info", json.dumps(info))
                 cr.commit()
-                print(f"  generated {block.__name__} in {time.time() - t0:.0f} s", flush=True)
+                name = block.__name__.rsplit(".", 1)[-1]
+                print(f"  generated {name} in {time.time() - t0:.0f} s", flush=True)
         rows = run_benchmark(env, info, args.repeat)
         cr.rollback()
         print_table(
