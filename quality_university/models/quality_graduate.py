@@ -196,13 +196,6 @@ class QualityGraduate(models.Model):
             self.partner_id.sudo().write(person)
         return result
 
-    def init(self):
-        # the list's default order, on every graduate of every year
-        self.env.cr.execute(
-            "CREATE INDEX IF NOT EXISTS quality_graduate_list_idx "
-            "ON quality_graduate (graduation_year DESC, name, id)"
-        )
-
     # work-off obligation --------------------------------------------------------
 
     def action_obligation_start(self):

@@ -16,12 +16,13 @@ class SurveyUserInput(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # survey's Participations list opens in this order (create_date desc) over the
         # answers of every campaign and year: read its first page from an index
         tools.create_index(
             self.env.cr, "survey_user_input_create_date_idx", self._table, ["create_date DESC"]
         )
+        return res
 
     def _mark_done(self):
         result = super()._mark_done()

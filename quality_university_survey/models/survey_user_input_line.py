@@ -5,7 +5,7 @@ class SurveyUserInputLine(models.Model):
     _inherit = "survey.user_input.line"
 
     def init(self):
-        super().init()
+        res = super().init()
         # Detailed Answers of a survey, in their default order (question_sequence, id):
         # the first page without sorting every answer of the survey
         tools.create_index(
@@ -14,3 +14,4 @@ class SurveyUserInputLine(models.Model):
             self._table,
             ["survey_id", "question_sequence", "id"],
         )
+        return res
