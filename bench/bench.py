@@ -64,12 +64,25 @@ def sizes(scale):
 
 
 def ensure_database(env, odoo_root, db_args, name, modules, addons_path=None, reset=False):
+    """Install `modules` into a new database `name`, unless it exists and was made from
+    the addons as they are now (a database of older code is made anew). True when new."""
     import subprocess
 
-    if reset:
+    from replica import addons_hash
+
+    stamp = f"qu_bench {modules} {addons_hash()}"
+    exists = harness.database_exists(db_args, name)
+    if exists and not reset:
+        comment = harness.psql(
+            db_args,
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+            f"WHERE datname = '{name}'",
+        )
+        if comment == stamp:
+            return False
+        print(f"  the addons changed since {name} was made: making it anew", flush=True)
+    if exists:
         harness.drop_database(db_args, name)
-    if harness.database_exists(db_args, name):
-        return False
     cmd = harness.odoo_command(
         odoo_root,
         db_args,
@@ -90,6 +103,7 @@ def ensure_database(env, odoo_root, db_args, name, modules, addons_path=None, re
         cmd[cmd.index("--addons-path") + 1] += "," + addons_path
     print(f"  installing {modules} into {name}", flush=True)
     subprocess.run(cmd, env=env, check=True)
+    harness.psql(db_args, f"COMMENT ON DATABASE \"{name}\" IS '{stamp}'")
     return True
 
 

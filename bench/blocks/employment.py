@@ -317,6 +317,23 @@ def operations(env, info):
         count(*) FILTER (WHERE s.known AND s.employed AND s.in_specialty
                            AND NOT e.evidenced) AS unproven,
         coalesce(sum(e.months_to_job) FILTER (WHERE s.employed), 0) AS months"""
+    # the yearly report's figures of the faculty, this year and last: its XLSX and PDF
+    report_floor = f"""SELECT g.graduation_year, g.programme_id, cp.id, e.status_id,
+                       e.salary_band, e.reason_id, {counts}
+                  FROM quality_graduate g
+                 CROSS JOIN quality_employment_checkpoint cp
+                  LEFT JOIN quality_graduate_employment e
+                         ON e.graduate_id = g.id AND e.checkpoint_id = cp.id
+                  LEFT JOIN quality_employment_status s ON s.id = e.status_id
+                 WHERE g.active AND cp.active AND g.graduation_year IN (%s, %s)
+                   AND g.department_id IN (SELECT id FROM hr_department
+                                            WHERE parent_path LIKE %s)
+                 GROUP BY GROUPING SETS ((g.graduation_year, g.programme_id, cp.id),
+                                         (g.graduation_year, cp.id),
+                                         (g.graduation_year, cp.id, e.status_id),
+                                         (g.graduation_year, cp.id, e.salary_band),
+                                         (g.graduation_year, cp.id, e.reason_id))"""
+    report_params = (year, year - 1, f"{faculty.parent_path}%")
     return [
         (
             f"employment analysis by department, one year of {graduates} graduates",
@@ -348,22 +365,8 @@ def operations(env, info):
                 .with_user(officer)
                 ._xlsx_content(faculty.with_user(officer), year)
             ),
-            f"""SELECT g.graduation_year, g.programme_id, cp.id, e.status_id, e.salary_band,
-                       e.reason_id, {counts}
-                  FROM quality_graduate g
-                 CROSS JOIN quality_employment_checkpoint cp
-                  LEFT JOIN quality_graduate_employment e
-                         ON e.graduate_id = g.id AND e.checkpoint_id = cp.id
-                  LEFT JOIN quality_employment_status s ON s.id = e.status_id
-                 WHERE g.active AND cp.active AND g.graduation_year IN (%s, %s)
-                   AND g.department_id IN (SELECT id FROM hr_department
-                                            WHERE parent_path LIKE %s)
-                 GROUP BY GROUPING SETS ((g.graduation_year, g.programme_id, cp.id),
-                                         (g.graduation_year, cp.id),
-                                         (g.graduation_year, cp.id, e.status_id),
-                                         (g.graduation_year, cp.id, e.salary_band),
-                                         (g.graduation_year, cp.id, e.reason_id))""",
-            (year, year - 1, f"{faculty.parent_path}%"),
+            report_floor,
+            report_params,
         ),
         (
             "employment report PDF (HTML) of a faculty, one year, as its officer",
@@ -372,22 +375,8 @@ def operations(env, info):
                 .with_user(officer)
                 ._render_qweb_html(report.report_name, faculty.ids, data={"year": year})
             ),
-            f"""SELECT g.graduation_year, g.programme_id, cp.id, e.status_id, e.salary_band,
-                       e.reason_id, {counts}
-                  FROM quality_graduate g
-                 CROSS JOIN quality_employment_checkpoint cp
-                  LEFT JOIN quality_graduate_employment e
-                         ON e.graduate_id = g.id AND e.checkpoint_id = cp.id
-                  LEFT JOIN quality_employment_status s ON s.id = e.status_id
-                 WHERE g.active AND cp.active AND g.graduation_year IN (%s, %s)
-                   AND g.department_id IN (SELECT id FROM hr_department
-                                            WHERE parent_path LIKE %s)
-                 GROUP BY GROUPING SETS ((g.graduation_year, g.programme_id, cp.id),
-                                         (g.graduation_year, cp.id),
-                                         (g.graduation_year, cp.id, e.status_id),
-                                         (g.graduation_year, cp.id, e.salary_band),
-                                         (g.graduation_year, cp.id, e.reason_id))""",
-            (year, year - 1, f"{faculty.parent_path}%"),
+            report_floor,
+            report_params,
         ),
         (
             "graduate list, 80 rows, as the career centre",
