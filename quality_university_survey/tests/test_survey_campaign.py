@@ -1,3 +1,4 @@
+from contextlib import closing
 from statistics import mean
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -130,6 +131,36 @@ class TestSurveyCampaign(SurveyCampaignCommon):
         self.assertEqual(
             self.env["quality.action"].search([("survey_campaign_id", "=", campaign.id)]), actions
         )
+
+    def test_analysis_costs_the_same_queries_for_one_group_below_or_four(self):
+        """The actions, their responsibles' to-dos and the campaign's note are created
+        in batches, whatever the number of categories and units below the threshold."""
+        self.units["a"].manager_id = False  # every action to the campaign's responsible
+        campaign = self.campaign.with_user(self.manager)
+        campaign.action_close()
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        counts = {}
+        for threshold in (60, 60, 100):  # the first run warms the caches
+            with closing(self.env.cr.savepoint()):
+                campaign.threshold = threshold
+                self.env.flush_all()
+                self.env.invalidate_all()
+                before = self.cr.sql_log_count
+                campaign.action_analyse()
+                self.env.flush_all()
+                counts[threshold] = self.cr.sql_log_count - before
+                actions = campaign.action_ids
+                # 60: unit a's learning resources; 100: both categories of units a and b
+                self.assertEqual(len(actions), 1 if threshold == 60 else 4)
+                for action in actions:
+                    self.assertEqual(action.activity_ids.activity_type_id, todo)
+                    self.assertEqual(action.activity_ids.user_id, self.manager)
+                    self.assertEqual(action.activity_ids.date_deadline, action.date_deadline)
+                notes = campaign.message_ids.filtered(lambda m: "analysis opened" in m.body)
+                self.assertEqual(len(notes), 1)
+                self.assertIn(f"opened {len(actions)} ", notes.body)
+            self.env.invalidate_all()
+        self.assertEqual(counts[60], counts[100])
 
     def test_below_threshold_can_open_a_survey_nonconformity(self):
         self.campaign.threshold_outcome = "nonconformity"

@@ -77,6 +77,7 @@ class TestSurveyQueryCount(SurveyCampaignCommon):
                 ),
             ),
             ("council summary", lambda: self.campaign._summary_data()),
+            ("indices XLSX rows", lambda: self.campaign._indices_rows()),
         ):
             self.env.invalidate_all()
             before = self.cr.sql_log_count
