@@ -49,20 +49,10 @@ class QualityRatingIndicator(models.Model):
     ]
 
     @api.model
-    def _indicator_providers(self):
-        return [
-            self.env[name]
-            for name, model in self.env.registry.items()
-            if getattr(model, "_quality_indicator_provider", False)
-        ]
-
-    @api.model
     def _selection_indicator_code(self):
-        codes = {}
-        for provider in self._indicator_providers():
-            for code, label in provider._quality_indicators():
-                codes.setdefault(code, label)
-        return sorted(codes.items())
+        # the named indicators are those objectives can measure: one catalogue for both
+        catalogue = self.env["quality.objective"]._indicator_catalogue()
+        return sorted((code, label) for code, (label, _provider) in catalogue.items())
 
     @api.constrains("source", "indicator_code")
     def _check_indicator_code(self):
@@ -77,17 +67,18 @@ class QualityRatingIndicator(models.Model):
         sub-units: in one go from a provider that implements
         ``_quality_indicator_values``, else unit by unit."""
         self.ensure_one()
-        for provider in self._indicator_providers():
-            if self.indicator_code in dict(provider._quality_indicators()):
-                if hasattr(provider, "_quality_indicator_values"):
-                    return provider._quality_indicator_values(
-                        self.indicator_code, date_from, date_to, departments
-                    )
-                values = {
-                    department.id: provider._quality_indicator_value(
-                        self.indicator_code, date_from, date_to, department
-                    )
-                    for department in departments
-                }
-                return {key: value for key, value in values.items() if value is not None}
-        return {}
+        entry = self.env["quality.objective"]._indicator_catalogue().get(self.indicator_code)
+        if not entry:
+            return {}
+        provider = entry[1]
+        if hasattr(provider, "_quality_indicator_values"):
+            return provider._quality_indicator_values(
+                self.indicator_code, date_from, date_to, departments
+            )
+        values = {
+            department.id: provider._quality_indicator_value(
+                self.indicator_code, date_from, date_to, department
+            )
+            for department in departments
+        }
+        return {key: value for key, value in values.items() if value is not None}
