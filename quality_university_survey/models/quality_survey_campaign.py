@@ -697,7 +697,10 @@ class QualitySurveyCampaign(models.Model):
                   FROM survey_user_input_line line
                   JOIN survey_user_input ui ON ui.id = line.user_input_id
                   JOIN survey_question q ON q.id = line.question_id
-                  JOIN units u ON u.department_id IS NOT DISTINCT FROM ui.quality_department_id
+                  -- an equality (not IS NOT DISTINCT FROM) lets the planner hash-join,
+                  -- whatever the table statistics (e.g. just after a large import)
+                  JOIN units u
+                    ON COALESCE(u.department_id, 0) = COALESCE(ui.quality_department_id, 0)
                  WHERE ui.quality_campaign_id = %(campaign)s AND ui.state = 'done'
                    AND ui.test_entry IS NOT TRUE AND line.skipped IS NOT TRUE
                    AND line.answer_type IN ('scale', 'suggestion')
