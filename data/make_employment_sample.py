@@ -1,22 +1,25 @@
 """Write employment_sample.xlsx: the state pension-contribution export layout
 for the graduates of graduates_sample.csv (text cells, so IINs keep their zeros)."""
 
+import ast
 from pathlib import Path
 
 import xlsxwriter
 
-HEADER = [
-    "IIN",
-    "Full name",
-    "Employer BIN",
-    "Employer",
-    "Region",
-    "Position",
-    "First contribution",
-    "Monthly contribution (KZT)",
-    "Checkpoint (months)",
-    "Status code",
-]
+WIZARD = Path(__file__).resolve().parent.parent / (
+    "quality_university/wizard/quality_employment_import.py"
+)
+
+
+def wizard_columns(name):
+    """A column list as the import wizard declares it, read from its source (no Odoo)."""
+    for node in ast.parse(WIZARD.read_text()).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
+            return ast.literal_eval(node.value)
+    raise LookupError(f"{name} is not in {WIZARD}")
+
+
+HEADER = wizard_columns("EMPLOYMENT_COLUMNS")
 ROWS = [
     [
         "040312450101",

@@ -7,6 +7,16 @@ TOP = "quality_university.group_quality_top_management"
 MANAGER = "quality_university.group_quality_manager"
 
 
+def rate_line(label, part, whole):
+    """A line of a review input section: `part` of `whole` in per cent, a dash when
+    there is nothing to count."""
+    return {
+        "label": label,
+        "value": round(100.0 * part / whole, 1) if whole else "—",
+        "unit": "%" if whole else "",
+    }
+
+
 class QualityManagementReview(models.Model):
     """The yearly management review (5.6, СЖҚ 05.ҚР 01).
 

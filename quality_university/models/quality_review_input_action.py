@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .quality_management_review import rate_line
+
 
 class QualityReviewInputAction(models.AbstractModel):
     """Management review input: corrective, preventive and improvement actions and
@@ -46,11 +48,7 @@ class QualityReviewInputAction(models.AbstractModel):
             {"label": self.env._("Overdue"), "value": overdue, "unit": ""},
             {"label": self.env._("Effectiveness evaluated"), "value": evaluated, "unit": ""},
             {"label": self.env._("Found effective"), "value": effective, "unit": ""},
-            {
-                "label": self.env._("Effectiveness rate"),
-                "value": round(100.0 * effective / evaluated, 1) if evaluated else "—",
-                "unit": "%" if evaluated else "",
-            },
+            rate_line(self.env._("Effectiveness rate"), effective, evaluated),
         ]
         return {
             "key": "actions",

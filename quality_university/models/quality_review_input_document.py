@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .quality_management_review import rate_line
+
 
 class QualityReviewInputDocument(models.AbstractModel):
     """Management review input: documents approved and acknowledged by the staff."""
@@ -39,11 +41,7 @@ class QualityReviewInputDocument(models.AbstractModel):
             {"label": self.env._("Acknowledgements due"), "value": total, "unit": ""},
             {"label": self.env._("Acknowledged"), "value": done, "unit": ""},
             {"label": self.env._("Acknowledgement overdue"), "value": overdue, "unit": ""},
-            {
-                "label": self.env._("Acknowledgement rate"),
-                "value": round(100.0 * done / total, 1) if total else "—",
-                "unit": "%" if total else "",
-            },
+            rate_line(self.env._("Acknowledgement rate"), done, total),
         ]
         return {
             "key": "documents",
