@@ -62,13 +62,14 @@ class HrDepartment(models.Model):
         """Sum ``counts`` (``{department: [numbers]}``, e.g. a grouped count) into each
         unit of self with its sub-units, as ``child_of`` would: ``{unit id: [sums]}``."""
         counts = {department: numbers for department, numbers in counts.items() if department}
-        departments = self.browse({department.id for department in counts}) | self
-        departments.fetch(["parent_path"])
+        self.browse({department.id for department in counts}).fetch(["parent_path"])
+        wanted = set(self.ids)
         totals = {}
         for department, numbers in counts.items():
-            for unit in self:
-                if department.parent_path.startswith(unit.parent_path):
-                    sums = totals.setdefault(unit.id, [0] * len(numbers))
+            # the department itself and every unit above it, from its path "1/5/9/"
+            for unit_id in map(int, department.parent_path.split("/")[:-1]):
+                if unit_id in wanted:
+                    sums = totals.setdefault(unit_id, [0] * len(numbers))
                     for index, number in enumerate(numbers):
                         sums[index] += number
         return totals
