@@ -6,15 +6,19 @@ EDUCATION_RANK = """CASE {col} WHEN 'doctor' THEN 4 WHEN 'master' THEN 3
 DEGREE_RANK = """CASE {col} WHEN 'doctor' THEN 2 WHEN 'candidate' THEN 1
     WHEN 'phd' THEN 1 ELSE 0 END"""
 
+# "today" is the employee's own day (the time zone of the employee's working time):
+# a training recorded in Oral just after midnight counts at once, though UTC is a day behind
 GAP_QUERY = """
 WITH emp AS (
     SELECT e.id AS employee_id, e.user_id, e.department_id, e.job_id,
            e.company_id, e.certificate, e.quality_academic_degree,
            e.quality_experience_since,
            j.quality_education_level, j.quality_academic_degree AS job_degree,
-           COALESCE(j.quality_experience_years, 0) AS job_years
+           COALESCE(j.quality_experience_years, 0) AS job_years,
+           (now() AT TIME ZONE COALESCE(r.tz, 'UTC'))::date AS today
       FROM hr_employee e
       JOIN hr_job j ON j.id = e.job_id
+      LEFT JOIN resource_resource r ON r.id = e.resource_id
      WHERE e.active
 ), gaps AS (
     SELECT emp.*, 'education' AS kind, NULL::integer AS course_id,
@@ -35,7 +39,7 @@ WITH emp AS (
      WHERE emp.job_years > 0
        AND (emp.quality_experience_since IS NULL
             OR emp.quality_experience_since
-               > CURRENT_DATE - make_interval(years => emp.job_years))
+               > emp.today - make_interval(years => emp.job_years))
     UNION ALL
     SELECT emp.*,
            CASE WHEN last.done_on IS NULL THEN 'training' ELSE 'expired' END,
@@ -48,12 +52,12 @@ WITH emp AS (
             FROM hr_resume_line l
            WHERE l.employee_id = emp.employee_id
              AND l.quality_course_id = r.course_id
-             AND l.date_start <= CURRENT_DATE
+             AND l.date_start <= emp.today
       ) last ON TRUE
      WHERE last.done_on IS NULL
         OR (r.validity_months > 0
             AND last.done_on + make_interval(months => r.validity_months)
-                < CURRENT_DATE)
+                < emp.today)
 )
 SELECT row_number() OVER (
            ORDER BY gaps.employee_id, gaps.kind, gaps.course_id) AS id,

@@ -1,4 +1,5 @@
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
@@ -148,6 +149,26 @@ class TestStaffQualification(QualityAuditCommon):
         self._train(self.doctor, self.course_ped, self.today)
         self.doctor.invalidate_recordset()
         self.assertEqual(self.doctor.quality_compliance_state, "compliant")
+
+    def test_a_training_counts_from_the_employees_own_day(self):
+        """The view's "today" is the employee's: far east and far west of UTC alike."""
+        job = self.env["hr.job"].create(
+            {
+                "name": "Test Trainer",
+                "quality_requirement_ids": [Command.create({"course_id": self.course_qms.id})],
+            }
+        )
+        for tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14, UTC-11
+            employee = self.env["hr.employee"].create(
+                {"name": f"Trainer in {tz}", "job_id": job.id, "tz": tz}
+            )
+            local_today = self.env.cr.now().replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).date()
+            self._train(employee, self.course_qms, local_today + timedelta(days=1))
+            employee.invalidate_recordset()
+            self.assertEqual(employee.quality_compliance_state, "gap", tz)
+            self._train(employee, self.course_qms, local_today)
+            employee.invalidate_recordset()
+            self.assertEqual(employee.quality_compliance_state, "compliant", tz)
 
     def test_employee_reads_own_compliance_through_public_profile(self):
         user = new_test_user(self.env, login="qu_staff_self", groups="base.group_user")

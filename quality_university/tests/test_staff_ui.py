@@ -19,7 +19,9 @@ class TestStaffUi(HttpCase):
                 "quality_requirement_ids": [Command.create({"course_id": course.id})],
             }
         )
-        employee = self.env["hr.employee"].create({"name": "Tour Lecturer", "job_id": job.id})
+        employee = self.env["hr.employee"].create(
+            {"name": "Tour Lecturer", "job_id": job.id, "tz": "Asia/Oral"}
+        )
         self.assertEqual(employee.quality_compliance_state, "gap")
         self.start_tour(
             "/odoo/action-quality_university.hr_resume_line_training_action",
