@@ -1,3 +1,4 @@
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -79,29 +80,33 @@ class HrEmployee(models.Model):
         "quality.qualification.assessment", "employee_id", string="Qualification Assessments"
     )
 
+    def _quality_today(self):
+        """The employee's own day: today in the employee's time zone, as the gap view counts it."""
+        self.ensure_one()
+        now = pytz.utc.localize(self.env.cr.now())
+        return now.astimezone(pytz.timezone(self.tz or "UTC")).date()
+
     def _compute_quality_auditor(self):
         dates = self._quality_auditor_dates()
         months = self.env.company.quality_auditor_validity_months
-        today = fields.Date.context_today(self)
         for employee in self:
             date = dates.get(employee._origin.id or employee.id)
             valid_until = date and (date + relativedelta(months=months) if months else None)
             employee.quality_auditor_qualification_date = date
             employee.quality_auditor_valid_until = valid_until or False
             employee.quality_auditor_qualified = bool(
-                date and (not valid_until or valid_until >= today)
+                date and (not valid_until or valid_until >= employee._quality_today())
             )
 
     def _inverse_quality_auditor(self):
         """Marking an employee qualified records the training in HR (a resume line)."""
         line_type = self.env.company._quality_auditor_line_type()
-        today = fields.Date.context_today(self)
         existing = self._quality_auditor_dates()
         vals_list = []
         for employee in self:
             if not employee.quality_auditor_qualified:
                 continue
-            date = employee.quality_auditor_qualification_date or today
+            date = employee.quality_auditor_qualification_date or employee._quality_today()
             if existing.get(employee.id) == date:
                 continue
             vals_list.append(
@@ -116,46 +121,42 @@ class HrEmployee(models.Model):
         if vals_list:
             self.env["hr.resume.line"].sudo().create(vals_list)
 
-    def _quality_auditor_dates(self):
-        """Latest auditor-training date of each employee, in one grouped query."""
+    def _quality_auditor_dates(self, every=False):
+        """Latest auditor-training date of each employee (of all of them with ``every``),
+        in one query; a training counts from its date in the employee's own time zone."""
         ids = [i for i in (self._origin.ids or self.ids) if isinstance(i, int)]
         line_type = self.env.company._quality_auditor_line_type()
-        if not ids or not line_type:
+        if not (ids or every) or not line_type:
             return {}
-        groups = (
-            self.env["hr.resume.line"]
-            .sudo()
-            ._read_group(
-                [
-                    ("employee_id", "in", ids),
-                    ("line_type_id", "=", line_type.id),
-                    ("date_start", "<=", fields.Date.context_today(self)),
-                ],
-                ["employee_id"],
-                ["date_start:max"],
+        for model in ("hr.resume.line", "hr.employee", "resource.resource"):
+            self.env[model].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT l.employee_id, MAX(l.date_start)
+                     FROM hr_resume_line l
+                     JOIN hr_employee e ON e.id = l.employee_id
+                LEFT JOIN resource_resource r ON r.id = e.resource_id
+                    WHERE l.line_type_id = %s
+                      AND l.date_start <= (now() AT TIME ZONE COALESCE(r.tz, 'UTC'))::date
+                      AND %s
+                 GROUP BY l.employee_id""",
+                line_type.id,
+                SQL("TRUE") if every else SQL("l.employee_id = ANY(%s)", ids),
             )
         )
-        return {employee.id: date for employee, date in groups}
+        return dict(self.env.cr.fetchall())
 
     def _search_quality_auditor_qualified(self, operator, value):
         if operator not in ("=", "!="):
             return [("id", "=", 0)]
-        line_type = self.env.company._quality_auditor_line_type()
         months = self.env.company.quality_auditor_validity_months
-        self.env["hr.resume.line"].flush_model()
-        self.env.cr.execute(
-            SQL(
-                """SELECT employee_id FROM hr_resume_line
-                    WHERE line_type_id = %s AND date_start <= CURRENT_DATE
-                 GROUP BY employee_id
-                   HAVING %s = 0 OR MAX(date_start) + make_interval(months => %s)
-                          >= CURRENT_DATE""",
-                line_type.id or 0,
-                months,
-                months,
-            )
-        )
-        ids = [row[0] for row in self.env.cr.fetchall()]
+        dates = self._quality_auditor_dates(every=True)
+        ids = [
+            employee.id
+            for employee in self.sudo().browse(dates)
+            if not months
+            or dates[employee.id] + relativedelta(months=months) >= employee._quality_today()
+        ]
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", ids)]
 

@@ -151,17 +151,16 @@ class TestStaffQualification(QualityAuditCommon):
         self.assertEqual(self.doctor.quality_compliance_state, "compliant")
 
     def test_a_training_counts_from_the_employees_own_day(self):
-        """The view's "today" is the employee's: far east and far west of UTC alike."""
+        """An employee's "today" is the employee's own: far east and far west of UTC alike."""
         job = self.env["hr.job"].create(
             {
                 "name": "Test Trainer",
                 "quality_requirement_ids": [Command.create({"course_id": self.course_qms.id})],
             }
         )
+        Employee = self.env["hr.employee"]
         for tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14, UTC-11
-            employee = self.env["hr.employee"].create(
-                {"name": f"Trainer in {tz}", "job_id": job.id, "tz": tz}
-            )
+            employee = Employee.create({"name": f"Trainer in {tz}", "job_id": job.id, "tz": tz})
             local_today = self.env.cr.now().replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).date()
             self._train(employee, self.course_qms, local_today + timedelta(days=1))
             employee.invalidate_recordset()
@@ -169,6 +168,12 @@ class TestStaffQualification(QualityAuditCommon):
             self._train(employee, self.course_qms, local_today)
             employee.invalidate_recordset()
             self.assertEqual(employee.quality_compliance_state, "compliant", tz)
+            # the auditor training, too, is recorded and counted on the employee's day
+            employee.quality_auditor_qualified = True
+            employee.invalidate_recordset()
+            self.assertEqual(employee.quality_auditor_qualification_date, local_today, tz)
+            self.assertTrue(employee.quality_auditor_qualified, tz)
+            self.assertIn(employee, Employee.search([("quality_auditor_qualified", "=", True)]), tz)
 
     def test_employee_reads_own_compliance_through_public_profile(self):
         user = new_test_user(self.env, login="qu_staff_self", groups="base.group_user")
