@@ -130,9 +130,34 @@ def open_registry(odoo_root, db_args, name, addons_path=None):
     return odoo.modules.registry.Registry(name)
 
 
+def create_users(env, rows):
+    """Internal users of the bench, each dict's login its password, plus the groups
+    (xml ids) its optional "groups" names."""
+    from odoo import Command
+
+    return (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "password": row["login"],
+                    **{key: value for key, value in row.items() if key != "groups"},
+                    "groups_id": [
+                        Command.link(env.ref(xmlid).id)
+                        for xmlid in ("base.group_user", *row.get("groups", ()))
+                    ],
+                }
+                for row in rows
+            ]
+        )
+    )
+
+
 def clone_rows(cr, table, template_id, count, overrides):
-    """Insert `count` copies of one row, each column of `overrides` an SQL expression
-    of g (1..count). New NOT NULL columns of later versions come along by themselves."""
+    """Insert `count` copies of one row (the table's latest when `template_id` is None),
+    each column of `overrides` an SQL expression of g (1..count). New NOT NULL columns
+    of later versions come along by themselves."""
     cr.execute(
         "SELECT column_name FROM information_schema.columns "
         "WHERE table_name = %s AND column_name != 'id'",
@@ -144,7 +169,8 @@ def clone_rows(cr, table, template_id, count, overrides):
     cr.execute(
         f'INSERT INTO "{table}" ({names}) '
         f"SELECT {', '.join(select)} FROM generate_series(1, %s) g, "
-        f'"{table}" t WHERE t.id = %s RETURNING id',
+        f'"{table}" t WHERE t.id = COALESCE(%s, (SELECT max(id) FROM "{table}")) '
+        "RETURNING id",
         (count, template_id),
     )
     return [row[0] for row in cr.fetchall()]
@@ -179,20 +205,12 @@ def generate(env, size, seed=1):
         ]
     )
     units = faculties | kafedras
-    users = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
-            [
-                {
-                    "name": f"Staff {i}",
-                    "login": f"staff{i}",
-                    "password": f"staff{i}",
-                    "groups_id": [Command.link(env.ref("base.group_user").id)],
-                }
-                for i in range(min(LOAD_USERS, size["employees"]))
-            ]
-        )
+    users = create_users(
+        env,
+        [
+            {"name": f"Staff {i}", "login": f"staff{i}"}
+            for i in range(min(LOAD_USERS, size["employees"]))
+        ],
     )
     employees = env["hr.employee"].create(
         [
@@ -347,23 +365,17 @@ def generate(env, size, seed=1):
 def grow(env, size):
     """Add the same amount again (for the flat-query check at twice the size)."""
     cr = env.cr
-    cr.execute("SELECT max(id) FROM quality_nonconformity")
-    template = cr.fetchone()[0]
     clone_rows(
         cr,
         "quality_nonconformity",
-        template,
+        None,
         size["nonconformities"],
         {"name": "'NC-G-' || lpad(g::text, 6, '0')", "date": "DATE '2023-01-01' + g % 900"},
     )
-    cr.execute("SELECT max(id) FROM quality_document_acknowledgement")
-    template = cr.fetchone()[0]
-    cr.execute("SELECT max(id) FROM hr_employee")
-    template_emp = cr.fetchone()[0]
     emp_ids = clone_rows(
         cr,
         "hr_employee",
-        template_emp,
+        None,
         size["employees"],
         {"name": "'Grown ' || g", "user_id": "NULL", "work_contact_id": "NULL"},
     )
@@ -374,7 +386,7 @@ def grow(env, size):
     clone_rows(
         cr,
         "quality_document_acknowledgement",
-        template,
+        None,
         len(emp_ids),
         {"employee_id": f"(ARRAY{emp_ids})[g]", "revision_id": str(rev), "state": "'pending'"},
     )

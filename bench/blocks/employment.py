@@ -2,7 +2,7 @@
 programmes, their outcomes at the checkpoints, and what the quality office opens: the
 analysis by department, the yearly report of a faculty (XLSX and PDF) and the list."""
 
-from bench import clone_rows
+from bench import clone_rows, create_users
 
 FIRST_YEAR, LAST_YEAR = 2021, 2025
 YEARS = LAST_YEAR - FIRST_YEAR + 1
@@ -61,8 +61,6 @@ LIST_FIELDS = (
 
 def generate(env, size, info):
     """Programmes, one graduate with an outcome through the ORM, the rest cloned."""
-    from odoo import Command
-
     units = env["hr.department"].browse(info["unit_ids"])
     kafedras = units.filtered(lambda unit: unit.quality_unit_type == "department")
     programmes = env["quality.programme"].create(
@@ -80,30 +78,20 @@ def generate(env, size, info):
     employers = env["res.partner"].create(
         [{"name": f"Employer {i}", "is_company": True} for i in range(10)]
     )
-    users = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
-            [
-                {
-                    "name": name,
-                    "login": login,
-                    "password": login,
-                    "groups_id": [
-                        Command.link(env.ref("base.group_user").id),
-                        Command.link(env.ref(group).id),
-                    ],
-                }
-                for name, login, group in (
-                    ("Career Centre", "bench_career", "quality_university.group_quality_career"),
-                    (
-                        "Management Representative's Office",
-                        "bench_analyst",
-                        "quality_university.group_quality_manager",
-                    ),
-                )
-            ]
-        )
+    users = create_users(
+        env,
+        [
+            {
+                "name": "Career Centre",
+                "login": "bench_career",
+                "groups": ["quality_university.group_quality_career"],
+            },
+            {
+                "name": "Management Representative's Office",
+                "login": "bench_analyst",
+                "groups": ["quality_university.group_quality_manager"],
+            },
+        ],
     )
     template = env["quality.graduate"].create(
         {

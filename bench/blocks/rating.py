@@ -3,7 +3,7 @@ teaching staff (the bench's employees) and of the kafedras, with the training ho
 recorded and the values the quality office entered; then what the Compute button, the
 ranking XLSX and PDF and the ranking by department cost."""
 
-from bench import clone_rows
+from bench import clone_rows, create_users
 
 # The floor of "compute": one statement that takes every value from its source (the
 # entered ones from the table, the live ones from HR's trainings and, for the staff, the
@@ -77,23 +77,17 @@ def academic_year(env):
 def generate(env, size, info):
     """Training hours by SQL, the ratings through the ORM (the Compute button), the
     entered values by SQL."""
-    from odoo import Command
 
     cr = env.cr
-    rater = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
+    rater = create_users(
+        env,
+        [
             {
                 "name": "Rating Office",
                 "login": "bench_rater",
-                "password": "bench_rater",
-                "groups_id": [
-                    Command.link(env.ref("base.group_user").id),
-                    Command.link(env.ref("quality_university.group_quality_manager").id),
-                ],
+                "groups": ["quality_university.group_quality_manager"],
             }
-        )
+        ],
     )
     employees = env["hr.employee"].search([], order="id")
     missing = size["rated_employees"] - len(employees)
@@ -198,12 +192,10 @@ def grow(env, size, info):
         ]
     )
     env.flush_all()
-    cr.execute("SELECT max(id) FROM hr_employee")
-    template = cr.fetchone()[0]
     employee_ids = clone_rows(
         cr,
         "hr_employee",
-        template,
+        None,
         size["rated_employees"],
         {
             "name": "'Grown rated ' || g",

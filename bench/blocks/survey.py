@@ -9,7 +9,7 @@ of each answer line (survey, question sequence). The campaigns are then closed, 
 be analysed.
 """
 
-from bench import clone_rows
+from bench import clone_rows, create_users
 
 YEAR = "2025-2026"
 # share of the answers of each stakeholder group, and their survey
@@ -29,21 +29,16 @@ def generate(env, size, info):
 
     units = env["hr.department"].browse(info["unit_ids"])
     faculties = units.filtered(lambda unit: not unit.parent_id)
-    office = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
+    office = create_users(
+        env,
+        [
             {
                 "name": "Quality Office",
                 "login": "survey_office",
                 "email": "quality.office@bench.example.edu",
-                "password": "survey_office",
-                "groups_id": [
-                    Command.link(env.ref("base.group_user").id),
-                    Command.link(env.ref("quality_university.group_quality_manager").id),
-                ],
+                "groups": ["quality_university.group_quality_manager"],
             }
-        )
+        ],
     )
     surveys = {
         stakeholder: env.ref(xmlid) if xmlid else None
