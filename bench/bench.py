@@ -154,6 +154,17 @@ def create_users(env, rows):
     )
 
 
+def first_page(model, spec, domain=(), user=None, **kwargs):
+    """An operation: the first 80 rows of a list view, asked as the web client asks them
+    (as `user`, when named)."""
+
+    def operation(env):
+        records = env[model].with_user(user) if user else env[model]
+        return records.web_search_read(list(domain), spec, limit=80, **kwargs)
+
+    return operation
+
+
 def clone_rows(cr, table, template_id, count, overrides):
     """Insert `count` copies of one row (the table's latest when `template_id` is None),
     each column of `overrides` an SQL expression of g (1..count). New NOT NULL columns
@@ -437,7 +448,6 @@ def operations(env, info):
     from odoo import fields
     from odoo.addons.quality_university.controllers.xlsx import xlsx_content
 
-    Ack = env["quality.document.acknowledgement"]
     officer = env["res.users"].search([("login", "=", info["officer_login"])])
     reader = env["res.users"].browse(info["user_ids"][1])
     ack_spec = {
@@ -492,10 +502,11 @@ def operations(env, info):
         ),
         (
             "one employee's To Read list",
-            lambda env: Ack.with_user(reader).web_search_read(
-                [("user_id", "=", reader.id), ("state", "=", "pending")],
+            first_page(
+                "quality.document.acknowledgement",
                 ack_spec,
-                limit=80,
+                [("user_id", "=", reader.id), ("state", "=", "pending")],
+                reader,
             ),
             "SELECT a.id, a.date_due, a.state, d.name->>'en_US', r.name "
             "FROM quality_document_acknowledgement a "
@@ -521,11 +532,7 @@ def operations(env, info):
         ),
         (
             "nonconformity list, 80 rows, as an officer",
-            lambda env: (
-                env["quality.nonconformity"]
-                .with_user(officer)
-                .web_search_read([], nc_spec, limit=80)
-            ),
+            first_page("quality.nonconformity", nc_spec, user=officer),
             "SELECT n.id, n.name, n.date, n.source, dep.name, n.severity, n.state "
             "FROM quality_nonconformity n LEFT JOIN hr_department dep "
             "ON dep.id = n.department_id WHERE n.department_id IN "

@@ -2,7 +2,7 @@
 programmes, their outcomes at the checkpoints, and what the quality office opens: the
 analysis by department, the yearly report of a faculty (XLSX and PDF) and the list."""
 
-from bench import clone_rows, create_users
+from bench import clone_rows, create_users, first_page
 
 FIRST_YEAR, LAST_YEAR = 2021, 2025
 YEARS = LAST_YEAR - FIRST_YEAR + 1
@@ -368,11 +368,7 @@ def operations(env, info):
         ),
         (
             "graduate list, 80 rows, as the career centre",
-            lambda env: (
-                env["quality.graduate"]
-                .with_user(career)
-                .web_search_read([], list_spec, limit=80, count_limit=10001)
-            ),
+            first_page("quality.graduate", list_spec, user=career, count_limit=10001),
             """SELECT g.id, g.student_code, g.name, p.code || ' ' || (p.name->>'en_US'),
                       d.complete_name, g.graduation_year, g.funding, s.name->>'en_US',
                       c.name->>'en_US', g.obligation_state, g.consent,

@@ -9,7 +9,7 @@ of each answer line (survey, question sequence). The campaigns are then closed, 
 be analysed.
 """
 
-from bench import clone_rows, create_users
+from bench import clone_rows, create_users, first_page
 
 YEAR = "2025-2026"
 # share of the answers of each stakeholder group, and their survey
@@ -345,14 +345,11 @@ def operations(env, info):
         ),
         (
             "completed answers of the year's campaigns, first page",
-            lambda env: (
-                env["survey.user_input"]
-                .with_user(office)
-                .web_search_read(
-                    [("quality_campaign_id", "in", campaigns.ids), ("state", "=", "done")],
-                    answers_spec,
-                    limit=80,
-                )
+            first_page(
+                "survey.user_input",
+                answers_spec,
+                [("quality_campaign_id", "in", campaigns.ids), ("state", "=", "done")],
+                office,
             ),
             "SELECT ui.id, ui.create_date, s.title->>'en_US', ui.nickname, ui.email, "
             "ui.deadline, ui.scoring_success, ui.scoring_percentage, ui.state "
@@ -363,14 +360,11 @@ def operations(env, info):
         ),
         (
             "detailed answers of a survey, first page",
-            lambda env: (
-                env["survey.user_input.line"]
-                .with_user(office)
-                .web_search_read(
-                    [("survey_id.survey_type", "in", survey_types), ("survey_id", "=", survey.id)],
-                    lines_spec,
-                    limit=80,
-                )
+            first_page(
+                "survey.user_input.line",
+                lines_spec,
+                [("survey_id.survey_type", "in", survey_types), ("survey_id", "=", survey.id)],
+                office,
             ),
             "SELECT line.id, s.title->>'en_US', q.title->>'en_US', line.create_date, "
             "line.answer_type, line.skipped FROM survey_user_input_line line "
